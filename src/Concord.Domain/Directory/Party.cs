@@ -1,0 +1,12 @@
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+
+namespace Concord.Domain.Directory;
+
+/// <summary>A party hosted on a node: a state service, an international organisation or an institute.</summary>
+/// <param name="Id">The party's id on the node, e.g. <c>ru-fsb</c>.</param>
+/// <param name="Name">Its full name.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code of its state, or null for organisations.</param>
+/// <param name="Kind">What sort of body it is.</param>
+/// <param name="IdentityId">The STIX identity that stands for the party in <c>created_by_ref</c>.</param>
+public sealed record Party(PartyId Id, string Name, string? Country, PartyKind Kind, StixId IdentityId);

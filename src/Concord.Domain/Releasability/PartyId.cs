@@ -1,0 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Concord.Domain.Releasability;
+
+/// <summary>
+/// The id of a party on a node (a state service, an international organisation, an institute), e.g.
+/// <c>ru-fsb</c>: 2–64 lower-case ASCII letters, digits and hyphens.
+/// </summary>
+public readonly record struct PartyId
+{
+    private PartyId(string value) => Value = value;
+
+    /// <summary>The id text.</summary>
+    public string Value { get; }
+
+    /// <summary>Parses an id or throws <see cref="FormatException"/>.</summary>
+    public static PartyId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a party id (2-64 of a-z, 0-9 and '-').");
+
+    /// <summary>Parses an id; false when the text is not a valid id.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out PartyId id)
+    {
+        id = Slug.IsValid(text) ? new PartyId(text!) : default;
+        return id.Value is not null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}

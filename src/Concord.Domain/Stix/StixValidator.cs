@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Concord.Domain.Stix;
+
+/// <summary>
+/// Validates STIX 2.1 objects against the specification: required properties per type, <c>type--UUID</c>
+/// ids that match the type, timestamp format and precision, reference target types, value types and ranges,
+/// and the cross-property rules (<c>modified ≥ created</c>, <c>valid_until &gt; valid_from</c>, …). Errors
+/// carry JSON pointers. Unknown properties and foreign extensions are kept untouched.
+/// </summary>
+public static class StixValidator
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    /// <summary>Parses and validates one object from its UTF-8 JSON.</summary>
+    public static StixValidation Validate(ReadOnlyMemory<byte> json, string pointer = "")
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            return Validate(doc.RootElement, pointer);
+        }
+        catch (JsonException ex)
+        {
+            return new StixValidation(null, [new StixError(pointer, $"malformed JSON: {ex.Message}")], null);
+        }
+    }
+
+    /// <summary>Validates one object.</summary>
+    public static StixValidation Validate(JsonElement obj, string pointer = "")
+    {
+        var errors = new List<StixError>();
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new StixError(pointer, "a STIX object must be a JSON object"));
+            return new StixValidation(null, errors, null);
+        }
+
+        var claimedId = obj.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        if (!obj.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String || !StixTypes.IsValidTypeName(typeValue.GetString()))
+        {
+            errors.Add(new StixError(pointer + "/type", "type is required: 3-250 characters of a-z, 0-9 and single hyphens"));
+            return new StixValidation(null, errors, claimedId);
+        }
+
+        var type = typeValue.GetString()!;
+        var category = StixTypes.CategoryOf(type);
+        StixId id = default;
+        if (claimedId is null || !StixId.TryParse(claimedId, out id))
+        {
+            errors.Add(new StixError(pointer + "/id", "id is required: the type, two hyphens and an RFC 4122 UUID"));
+        }
+        else if (id.Type != type)
+        {
+            errors.Add(new StixError(pointer + "/id", $"id names type '{id.Type}' but the object is a '{type}'"));
+        }
+
+        var required = StixPropertyRules.Required.TryGetValue(type, out var r) ? r : StixPropertyRules.CustomRequired;
+        foreach (var name in required)
+        {
+            if (!obj.TryGetProperty(name, out _))
+            {
+                errors.Add(new StixError($"{pointer}/{name}", $"{name} is required on a {type}"));
+            }
+        }
+
+        var concord = ConcordProperties.Empty;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var millis = category != StixCategory.Observable;
+        foreach (var p in obj.EnumerateObject())
+        {
+            var at = $"{pointer}/{JsonPointer.Escape(p.Name)}";
+            if (!seen.Add(p.Name))
+            {
+                errors.Add(new StixError(at, $"property '{p.Name}' appears twice"));
+                continue;
+            }
+
+            switch (p.Name)
+            {
+                case "type" or "id":
+                    break;
+                case "spec_version":
+                    if (p.Value.ValueKind != JsonValueKind.String || p.Value.GetString() != "2.1")
+                    {
+                        errors.Add(new StixError(at, "spec_version must be \"2.1\""));
+                    }
+
+                    break;
+                case "extensions":
+                    concord = Extensions(p.Value, at, errors);
+                    break;
+                default:
+                    if (!IsKnownOrWellFormedName(p.Name))
+                    {
+                        errors.Add(new StixError(at, "a custom property name must be 3-250 characters of a-z, A-Z, 0-9 and _"));
+                    }
+
+                    StixValueChecks.Property(type, p.Name, p.Value, at, millis, errors);
+                    break;
+            }
+        }
+
+        StixObjectChecks.Check(type, obj, pointer, errors);
+        var tlp = TlpOf(obj, pointer, errors);
+        if (errors.Count > 0)
+        {
+            return new StixValidation(null, errors, claimedId);
+        }
+
+        var created = TimestampOf(obj, "created");
+        var modified = TimestampOf(obj, "modified");
+        var revoked = obj.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
+        var createdBy = obj.TryGetProperty("created_by_ref", out var cb) ? cb.GetString() : null;
+        var stored = new StixObject(id, category, created, modified, revoked, createdBy, tlp, SearchTextOf(obj), Minify(obj), concord);
+        return new StixValidation(stored, errors, claimedId);
+    }
+
+    private static bool IsKnownOrWellFormedName(string name)
+    {
+        if (name.Length is < 3 or > 250)
+        {
+            return name is "id";
+        }
+
+        foreach (var c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ConcordProperties Extensions(JsonElement value, string at, List<StixError> errors)
+    {
+        var concord = ConcordProperties.Empty;
+        if (value.ValueKind != JsonValueKind.Object || !value.EnumerateObject().Any())
+        {
+            errors.Add(new StixError(at, "extensions must be a non-empty object"));
+            return concord;
+        }
+
+        foreach (var ext in value.EnumerateObject())
+        {
+            var extAt = $"{at}/{JsonPointer.Escape(ext.Name)}";
+            var isDefinition = ext.Name.StartsWith("extension-definition--", StringComparison.Ordinal);
+            if (isDefinition ? !StixId.TryParse(ext.Name, out _) : !ext.Name.EndsWith("-ext", StringComparison.Ordinal))
+            {
+                errors.Add(new StixError(extAt, "an extension key must be an extension-definition id or a predefined name ending in -ext"));
+            }
+            else if (ext.Name == ConcordExtension.Id)
+            {
+                concord = ConcordExtension.Read(ext.Value, extAt, errors);
+            }
+            else if (ext.Value.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new StixError(extAt, "an extension must be a JSON object"));
+            }
+        }
+
+        return concord;
+    }
+
+    private static TlpLevel? TlpOf(JsonElement obj, string pointer, List<StixError> errors)
+    {
+        if (!obj.TryGetProperty("object_marking_refs", out var refs) || refs.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        TlpLevel? level = null;
+        foreach (var item in refs.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && Tlp.LevelOf(item.GetString()!) is { } l)
+            {
+                if (level is { } existing && existing != l)
+                {
+                    errors.Add(new StixError(pointer + "/object_marking_refs", "carries two different TLP markings"));
+                    return null;
+                }
+
+                level = l;
+            }
+        }
+
+        return level;
+    }
+
+    private static StixTimestamp? TimestampOf(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && StixTimestamp.TryParse(v.GetString(), out var ts) ? ts : null;
+
+    private static string SearchTextOf(JsonElement obj)
+    {
+        var text = new StringBuilder();
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (!StixPropertyRules.Searchable.Contains(p.Name))
+            {
+                continue;
+            }
+
+            if (p.Value.ValueKind == JsonValueKind.String)
+            {
+                text.Append(p.Value.GetString()).Append('\n');
+            }
+            else if (p.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in p.Value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        text.Append(item.GetString()).Append('\n');
+                    }
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes the object minified, leaving out Concord's extension (and <c>extensions</c> when nothing else is in it).</summary>
+    private static ReadOnlyMemory<byte> Minify(JsonElement obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var p in obj.EnumerateObject())
+            {
+                if (p.Name == "extensions")
+                {
+                    var others = p.Value.EnumerateObject().Where(e => e.Name != ConcordExtension.Id).ToList();
+                    if (others.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    writer.WriteStartObject("extensions");
+                    foreach (var e in others)
+                    {
+                        e.WriteTo(writer);
+                    }
+
+                    writer.WriteEndObject();
+                    continue;
+                }
+
+                p.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+}
