@@ -16,6 +16,15 @@ public static class ConcordExtension
     /// <summary>The identity that created Concord's extension definition.</summary>
     public const string CreatorIdentityId = "identity--c0c0a2d1-0000-4000-8000-00000000c0c0";
 
+    /// <summary>The extension-definition object that describes Concord's extension, as STIX JSON.</summary>
+    public const string DefinitionJson =
+        "{\"type\":\"extension-definition\",\"spec_version\":\"2.1\",\"id\":\"" + Id + "\","
+        + "\"created_by_ref\":\"" + CreatorIdentityId + "\",\"created\":\"2026-11-25T00:00:00.000Z\",\"modified\":\"2026-11-25T00:00:00.000Z\","
+        + "\"name\":\"Concord releasability\",\"description\":\"Who an object version is released to, by whom, under which handling caveats and grading.\","
+        + "\"schema\":\"Property extension with: originator (party id, set by the node), release {channels: [channel id], parties: [party id]}, "
+        + "tlp (clear|green|amber|amber+strict|red, from object_marking_refs), caveats [ORCON|H0|H1|H2|H3], purpose (text, with H0), "
+        + "restriction (text, with H3), grading (Admiralty code A-F then 1-6).\",\"version\":\"1.0.0\",\"extension_types\":[\"property-extension\"]}";
+
     /// <summary>Reads the extension's content; errors carry pointers under <paramref name="pointer"/>.</summary>
     public static ConcordProperties Read(JsonElement extension, string pointer, List<StixError> errors)
     {

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+using Concord.Domain.Versioning;
+using Concord.Storage.Audit;
+using Concord.Storage.Objects;
+
+namespace Concord.Storage.Import;
+
+/// <summary>
+/// Imports STIX input (a bundle, an array or one object) as the acting party: streamed, so memory stays flat
+/// whatever the size; parsed and validated on one thread while the previous batch is written on another;
+/// written in batches that each commit as a whole (or, all-or-nothing, in one transaction). A refused object
+/// never sinks the good ones unless the caller asks for all-or-nothing.
+/// </summary>
+public sealed class Importer(IConcordStore store)
+{
+    /// <summary>Imports <paramref name="input"/> and reports what happened.</summary>
+    public async Task<ImportReport> ImportAsync(Stream input, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(request);
+        var reader = request.Actor.RequireReader();
+        var parties = (await store.Directory.ListPartiesAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
+        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, batches.Writer, stop.Token), stop.Token);
+
+        var problems = new List<ImportProblem>();
+        long received = 0, inserted = 0, unchanged = 0, rejected = 0;
+        var committed = false;
+        try
+        {
+            await using var session = await store.Objects.BeginImportAsync(request.AllOrNothing, cancellationToken);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                received += batch.Received;
+                rejected += batch.Problems.Count;
+                AddProblems(problems, batch.Problems);
+                if (request.AllOrNothing && rejected > 0)
+                {
+                    // Keep reading to report every problem, but write nothing more.
+                    progress?.Report(new ImportProgress(received, inserted + unchanged, rejected, batch.BytesRead));
+                    continue;
+                }
+
+                var verdicts = await session.WriteAsync(batch.Records, cancellationToken);
+                for (var i = 0; i < verdicts.Count; i++)
+                {
+                    switch (verdicts[i])
+                    {
+                        case VersionVerdict.Insert: inserted++; break;
+                        case VersionVerdict.Unchanged: unchanged++; break;
+                        default:
+                            rejected++;
+                            var (index, pointer) = batch.Positions[i];
+                            AddProblems(problems, [new ImportProblem(index, pointer, batch.Records[i].Object.Id.ToString(), VersionRule.Explain(verdicts[i]))]);
+                            break;
+                    }
+                }
+
+                progress?.Report(new ImportProgress(received, inserted + unchanged, rejected, batch.BytesRead));
+            }
+
+            await producer;
+            if (!request.AllOrNothing || rejected == 0)
+            {
+                await session.CommitAsync(cancellationToken);
+                committed = true;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(producer);
+        }
+
+        if (request.AllOrNothing && !committed)
+        {
+            inserted = 0;
+            unchanged = 0;
+        }
+
+        var report = new ImportReport
+        {
+            Received = received,
+            Inserted = inserted,
+            Unchanged = unchanged,
+            Rejected = rejected,
+            Committed = committed,
+            Problems = problems.OrderBy(p => p.Index).ToList(),
+        };
+        await store.Audit.AppendAsync(
+            new AuditRecord(DateTimeOffset.UtcNow, request.Actor.Member.ToString(), reader.Party.Value, "import", null, null,
+                string.Create(CultureInfo.InvariantCulture, $"source={request.Source ?? "-"} received={received} inserted={report.Inserted} unchanged={report.Unchanged} rejected={rejected} committed={committed}")),
+            cancellationToken);
+        return report;
+    }
+
+    private static void AddProblems(List<ImportProblem> into, IEnumerable<ImportProblem> problems)
+    {
+        foreach (var p in problems)
+        {
+            if (into.Count < ImportReport.MaxProblems)
+            {
+                into.Add(p);
+            }
+        }
+    }
+
+    private static async Task ProduceAsync(Stream input, ImportRequest request, Reader reader, HashSet<PartyId> parties, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+    {
+        var parser = new BundleParser();
+        var batch = new Batch();
+        long bytes = 0;
+        try
+        {
+            while (true)
+            {
+                var step = parser.Next(out var entry);
+                if (step == BundleParser.Step.End)
+                {
+                    break;
+                }
+
+                if (step == BundleParser.Step.NeedMoreData)
+                {
+                    var read = await input.ReadAsync(parser.GetFillBuffer(), cancellationToken);
+                    bytes += read;
+                    parser.Advance(read);
+                    continue;
+                }
+
+                Accept(entry!, request, reader, parties, batch);
+                if (batch.Records.Count >= request.BatchSize || batch.Problems.Count >= request.BatchSize)
+                {
+                    batch.BytesRead = bytes;
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new Batch();
+                }
+            }
+
+            batch.BytesRead = bytes;
+            await output.WriteAsync(batch, cancellationToken);
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    private static void Accept(BundleEntry entry, ImportRequest request, Reader reader, HashSet<PartyId> parties, Batch batch)
+    {
+        if (entry.Error is { } error)
+        {
+            if (entry.Index >= 0)
+            {
+                batch.Received++;
+            }
+
+            batch.Problems.Add(new ImportProblem(entry.Index, error.Pointer, null, error.Message));
+            return;
+        }
+
+        batch.Received++;
+        var validation = StixValidator.Validate(entry.Json, entry.Pointer);
+        if (validation.Object is not { } obj)
+        {
+            var message = string.Join("; ", validation.Errors.Take(5).Select(e => e.ToString()));
+            batch.Problems.Add(new ImportProblem(entry.Index, validation.Errors[0].Pointer, validation.Id, message));
+            return;
+        }
+
+        var release = obj.Concord.Release ?? request.DefaultRelease;
+        var unknown = release.Parties.Where(p => !parties.Contains(p)).Select(p => $"unknown party '{p}'")
+            .Concat(release.Channels.Where(c => !reader.Channels.Contains(c)).Select(c => $"unknown channel '{c}'"))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            batch.Problems.Add(new ImportProblem(entry.Index, $"{entry.Pointer}/extensions/{ConcordExtension.Id}/release", obj.Id.ToString(), string.Join("; ", unknown)));
+            return;
+        }
+
+        var handling = obj.Concord.Handling.Caveats != Caveats.None ? obj.Concord.Handling : request.DefaultHandling;
+        var grading = obj.Concord.Grading ?? request.DefaultGrading;
+        var distribution = new Distribution(reader.Party, release, obj.Tlp, handling);
+        batch.Records.Add(new VersionRecord(obj, distribution, grading, VersionDigest.Compute(obj.Json.Span, distribution, grading)));
+        batch.Positions.Add((entry.Index, entry.Pointer));
+    }
+
+    private sealed class Batch
+    {
+        public List<VersionRecord> Records { get; } = [];
+
+        public List<(int Index, string Pointer)> Positions { get; } = [];
+
+        public List<ImportProblem> Problems { get; } = [];
+
+        public int Received { get; set; }
+
+        public long BytesRead { get; set; }
+    }
+}

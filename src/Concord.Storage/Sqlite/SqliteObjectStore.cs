@@ -1,0 +1,202 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+using Concord.Storage.Objects;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Storage.Sqlite;
+
+/// <summary>Object reads and writes on SQLite. Every read is filtered by <see cref="SqliteReadFilter"/>.</summary>
+internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
+{
+    public async Task<IImportSession> BeginImportAsync(bool allOrNothing, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenAsync(cancellationToken);
+        return await SqliteImportSession.StartAsync(connection, allOrNothing, cancellationToken);
+    }
+
+    public async Task<StoredVersion?> GetLatestAsync(Reader reader, StixId id, CancellationToken cancellationToken)
+    {
+        var rows = await QueryVersionsAsync(reader, id, newestFirst: true, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<IReadOnlyList<StoredVersion>> GetVersionsAsync(Reader reader, StixId id, CancellationToken cancellationToken) =>
+        QueryVersionsAsync(reader, id, newestFirst: false, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredVersion>> QueryVersionsAsync(Reader reader, StixId id, bool newestFirst, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        var order = newestFirst ? "v.version DESC, v.pk DESC LIMIT 1" : "v.version, v.pk";
+        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE v.object_id = $id AND {SqliteReadFilter.Readable("v")} ORDER BY {order}";
+        command.Parameters.AddWithValue("$id", id.ToString());
+        SqliteReadFilter.Bind(command, reader);
+        return await ReadVersionsAsync(connection, command, cancellationToken);
+    }
+
+    public async Task<ObjectPage> ListAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, ObjectQuery.MaxLimit);
+        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        {
+            return new ObjectPage([], null);
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var items = await ReadVersionsAsync(connection, command, cancellationToken);
+        if (items.Count > limit)
+        {
+            var page = items.Take(limit).ToList();
+            return new ObjectPage(page, page[^1].Pk);
+        }
+
+        return new ObjectPage(items, null);
+    }
+
+    public async Task<long> CountAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        {
+            return 0;
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM object_version v WHERE {Where(command, reader, query)}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async IAsyncEnumerable<StoredVersion> ExportAsync(Reader reader, ObjectQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = query with { Limit = ObjectQuery.MaxLimit };
+        while (true)
+        {
+            var result = await ListAsync(reader, page, cancellationToken);
+            foreach (var item in result.Items)
+            {
+                yield return item;
+            }
+
+            if (result.Next is not { } next)
+            {
+                yield break;
+            }
+
+            page = page with { After = next };
+        }
+    }
+
+    public async Task AddReleaseAsync(long versionPk, Release additional, PartyId grantedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(additional);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT OR IGNORE INTO version_release (version_pk, kind, target, granted_by) VALUES ($pk, $kind, $target, $by)";
+        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var target = command.Parameters.Add("$target", SqliteType.Text);
+        command.Parameters.AddWithValue("$pk", versionPk);
+        command.Parameters.AddWithValue("$by", grantedBy.Value);
+        foreach (var (k, t) in additional.Parties.Select(p => (VersionRow.PartyKind, p.Value)).Concat(additional.Channels.Select(c => (VersionRow.ChannelKind, c.Value))))
+        {
+            kind.Value = k;
+            target.Value = t;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The WHERE clause for "latest readable version of each object, matching the query".</summary>
+    private static string Where(SqliteCommand command, Reader reader, ObjectQuery query)
+    {
+        SqliteReadFilter.Bind(command, reader);
+        var where = new StringBuilder(SqliteReadFilter.Readable("v"));
+        if (query.After is { } after)
+        {
+            where.Append(" AND v.pk > $after");
+            command.Parameters.AddWithValue("$after", after);
+        }
+
+        if (query.Type is { } type)
+        {
+            where.Append(" AND v.type = $type");
+            command.Parameters.AddWithValue("$type", type);
+        }
+
+        if (query.Originator is { } originator)
+        {
+            where.Append(" AND v.originator = $originator");
+            command.Parameters.AddWithValue("$originator", originator.Value);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            where.Append($" AND EXISTS (SELECT 1 FROM version_release rc WHERE rc.version_pk = v.pk AND rc.kind = {VersionRow.ChannelKind} AND rc.target = $channel)");
+            command.Parameters.AddWithValue("$channel", channel.Value);
+        }
+
+        if (query.ModifiedAfter is { } modifiedAfter)
+        {
+            where.Append(" AND v.version > $modified_after");
+            command.Parameters.AddWithValue("$modified_after", modifiedAfter);
+        }
+
+        var words = SearchTerms.Split(query.Text);
+        if (words.Count > 0)
+        {
+            where.Append(" AND v.pk IN (SELECT rowid FROM object_text WHERE object_text MATCH $text)");
+            command.Parameters.AddWithValue("$text", SearchTerms.ToFts5(words));
+        }
+
+        where.Append(" AND NOT EXISTS (SELECT 1 FROM object_version w WHERE w.object_id = v.object_id AND (w.version > v.version OR (w.version = v.version AND w.pk > v.pk)) AND ")
+            .Append(SqliteReadFilter.Readable("w")).Append(')');
+        return where.ToString();
+    }
+
+    private static async Task<IReadOnlyList<StoredVersion>> ReadVersionsAsync(SqliteConnection connection, SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<VersionRow>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new VersionRow(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetInt64(4) != 0,
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetInt32(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10), (byte[])reader.GetValue(11)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var releases = rows.ToDictionary(r => r.Pk, _ => new List<(int, string)>());
+        using var release = connection.CreateCommand();
+        release.CommandText = "SELECT version_pk, kind, target FROM version_release WHERE version_pk IN (SELECT value FROM json_each($pks))";
+        release.Parameters.AddWithValue("$pks", "[" + string.Join(',', rows.Select(r => r.Pk)) + "]");
+        await using (var reader = await release.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                releases[reader.GetInt64(0)].Add((reader.GetInt32(1), reader.GetString(2)));
+            }
+        }
+
+        return rows.Select(r => r.ToStored(releases[r.Pk])).ToList();
+    }
+}

@@ -1,0 +1,77 @@
+namespace Concord.Storage.Sqlite;
+
+/// <summary>The SQLite schema, as numbered migrations applied in order.</summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE party (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT,
+            kind TEXT NOT NULL,
+            identity_id TEXT NOT NULL UNIQUE,
+            created INTEGER NOT NULL);
+        CREATE TABLE channel (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT,
+            created INTEGER NOT NULL);
+        CREATE TABLE channel_member (
+            channel_id TEXT NOT NULL REFERENCES channel(id),
+            party_id TEXT NOT NULL REFERENCES party(id),
+            PRIMARY KEY (channel_id, party_id)) WITHOUT ROWID;
+        CREATE INDEX channel_member_party ON channel_member(party_id, channel_id);
+        CREATE TABLE member (
+            id TEXT PRIMARY KEY,
+            party_id TEXT REFERENCES party(id),
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created INTEGER NOT NULL);
+        CREATE TABLE api_key (
+            key_id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES member(id),
+            hash BLOB NOT NULL,
+            created INTEGER NOT NULL,
+            revoked INTEGER);
+        CREATE TABLE object_version (
+            pk INTEGER PRIMARY KEY,
+            object_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            originator TEXT NOT NULL,
+            revoked INTEGER NOT NULL,
+            tlp INTEGER,
+            caveats INTEGER NOT NULL,
+            purpose TEXT,
+            restriction TEXT,
+            grading TEXT,
+            added INTEGER NOT NULL,
+            digest BLOB NOT NULL,
+            json BLOB NOT NULL);
+        CREATE UNIQUE INDEX object_version_key ON object_version(object_id, version, originator);
+        CREATE INDEX object_version_originator ON object_version(originator, pk);
+        CREATE INDEX object_version_type ON object_version(type, pk);
+        CREATE TABLE version_release (
+            version_pk INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            PRIMARY KEY (version_pk, kind, target)) WITHOUT ROWID;
+        CREATE INDEX version_release_target ON version_release(kind, target, version_pk);
+        CREATE VIRTUAL TABLE object_text USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            party TEXT,
+            action TEXT NOT NULL,
+            target TEXT,
+            purpose TEXT,
+            detail TEXT NOT NULL,
+            hash BLOB NOT NULL);
+        """,
+    ];
+}

@@ -1,0 +1,111 @@
+using Concord.Storage.Audit;
+using Concord.Storage.Directory;
+using Concord.Storage.Objects;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Every write is a transaction; with WAL and
+/// <c>synchronous=NORMAL</c> a committed transaction survives the process being killed.
+/// </summary>
+public sealed class SqliteStore : IConcordStore
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (without creating the schema; call <see cref="MigrateAsync"/>) the store in <paramref name="path"/>.</summary>
+    public SqliteStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Directory = new SqliteDirectoryStore(this);
+        Objects = new SqliteObjectStore(this);
+        Audit = new SqliteAuditLog(this);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public string Description => $"sqlite:{Path}";
+
+    /// <inheritdoc />
+    public IDirectoryStore Directory { get; }
+
+    /// <inheritdoc />
+    public IObjectStore Objects { get; }
+
+    /// <inheritdoc />
+    public IAuditLog Audit { get; }
+
+    /// <summary>Opens a pooled connection with the per-connection settings applied.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = tx;
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long current;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        for (var i = (int)current; i < SqliteSchema.Migrations.Length; i++)
+        {
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = tx;
+            migrate.CommandText = SqliteSchema.Migrations[i] + "; INSERT INTO schema_version VALUES ($v, $at);";
+            migrate.Parameters.AddWithValue("$v", i + 1);
+            migrate.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
+            await migrate.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}
