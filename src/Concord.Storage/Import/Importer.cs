@@ -16,6 +16,8 @@ namespace Concord.Storage.Import;
 /// </summary>
 public sealed class Importer(IConcordStore store)
 {
+    private const int MaxErrorsPerObject = 5;
+
     /// <summary>Imports <paramref name="input"/> and reports what happened.</summary>
     public async Task<ImportReport> ImportAsync(Stream input, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -36,7 +38,7 @@ public sealed class Importer(IConcordStore store)
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 received += batch.Received;
-                rejected += batch.Problems.Count;
+                rejected += batch.Rejected;
                 AddProblems(problems, batch.Problems);
                 if (request.AllOrNothing && rejected > 0)
                 {
@@ -133,7 +135,7 @@ public sealed class Importer(IConcordStore store)
                 }
 
                 Accept(entry!, request, reader, parties, batch);
-                if (batch.Records.Count >= request.BatchSize || batch.Problems.Count >= request.BatchSize)
+                if (batch.Records.Count + batch.Rejected >= request.BatchSize)
                 {
                     batch.BytesRead = bytes;
                     await output.WriteAsync(batch, cancellationToken);
@@ -162,6 +164,7 @@ public sealed class Importer(IConcordStore store)
             }
 
             batch.Problems.Add(new ImportProblem(entry.Index, error.Pointer, null, error.Message));
+            batch.Rejected++;
             return;
         }
 
@@ -169,8 +172,12 @@ public sealed class Importer(IConcordStore store)
         var validation = StixValidator.Validate(entry.Json, entry.Pointer);
         if (validation.Object is not { } obj)
         {
-            var message = string.Join("; ", validation.Errors.Take(5).Select(e => e.ToString()));
-            batch.Problems.Add(new ImportProblem(entry.Index, validation.Errors[0].Pointer, validation.Id, message));
+            foreach (var e in validation.Errors.Take(MaxErrorsPerObject))
+            {
+                batch.Problems.Add(new ImportProblem(entry.Index, e.Pointer, validation.Id, e.Message));
+            }
+
+            batch.Rejected++;
             return;
         }
 
@@ -181,6 +188,7 @@ public sealed class Importer(IConcordStore store)
         if (unknown.Count > 0)
         {
             batch.Problems.Add(new ImportProblem(entry.Index, $"{entry.Pointer}/extensions/{ConcordExtension.Id}/release", obj.Id.ToString(), string.Join("; ", unknown)));
+            batch.Rejected++;
             return;
         }
 
@@ -200,6 +208,8 @@ public sealed class Importer(IConcordStore store)
         public List<ImportProblem> Problems { get; } = [];
 
         public int Received { get; set; }
+
+        public int Rejected { get; set; }
 
         public long BytesRead { get; set; }
     }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Concord.Server.Hosting;
+using Concord.Storage;
+
+namespace Concord.Cli.Hosting;
+
+/// <summary><c>concord serve</c>: runs the node's HTTP API on the store.</summary>
+internal static class ServeCommand
+{
+    public static readonly Option<string> Url = new("--url")
+    {
+        Description = "Address to listen on.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CONCORD_URL") is { Length: > 0 } u ? u : "http://127.0.0.1:5080",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Serve the node's HTTP API (REST and OpenAPI) on the store.") { Url };
+        command.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
+        {
+            await RunAsync(context.Store, parse.GetValue(Url)!, context.Output, null, cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Starts the server, prints where it listens, and runs until cancelled (Ctrl+C).</summary>
+    public static async Task RunAsync(IConcordStore store, string url, TextWriter output, Action<string>? started, CancellationToken cancellationToken)
+    {
+        await using var app = ConcordServer.Build(store, new ServerOptions { Url = url });
+        await app.StartAsync(cancellationToken);
+        var address = app.Urls.FirstOrDefault() ?? url;
+        output.WriteLine($"Concord node serving {store.Description} at {address}  (OpenAPI: {address}/openapi/v1.json; Ctrl+C stops)");
+        started?.Invoke(address);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or the caller stopping the node.
+        }
+
+        await app.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+using Concord.Storage.Objects;
+using Microsoft.AspNetCore.Http;
+
+namespace Concord.Server.Objects;
+
+/// <summary>Reads list/count/export filters from the query string; each bad value is named with its parameter.</summary>
+internal static class QueryParser
+{
+    public static ObjectQuery Parse(IQueryCollection q, out string? error)
+    {
+        error = null;
+        var query = new ObjectQuery();
+        if (q["type"].ToString() is { Length: > 0 } type)
+        {
+            if (!StixTypes.IsValidTypeName(type))
+            {
+                error = $"type: '{type}' is not a STIX type name";
+                return query;
+            }
+
+            query = query with { Type = type };
+        }
+
+        if (q["q"].ToString() is { Length: > 0 } text)
+        {
+            if (text.Length > 500)
+            {
+                error = "q: at most 500 characters";
+                return query;
+            }
+
+            query = query with { Text = text };
+        }
+
+        if (q["originator"].ToString() is { Length: > 0 } originator)
+        {
+            if (!PartyId.TryParse(originator, out var party))
+            {
+                error = "originator: not a party id";
+                return query;
+            }
+
+            query = query with { Originator = party };
+        }
+
+        if (q["channel"].ToString() is { Length: > 0 } channelText)
+        {
+            if (!ChannelId.TryParse(channelText, out var channel))
+            {
+                error = "channel: not a channel id";
+                return query;
+            }
+
+            query = query with { Channel = channel };
+        }
+
+        if (q["modified_after"].ToString() is { Length: > 0 } after)
+        {
+            if (!StixTimestamp.TryParse(after, out var ts))
+            {
+                error = "modified_after: not an RFC 3339 UTC timestamp like 2024-03-22T00:00:00.000Z";
+                return query;
+            }
+
+            query = query with { ModifiedAfter = ts.Ticks };
+        }
+
+        if (q["limit"].ToString() is { Length: > 0 } limitText)
+        {
+            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > ObjectQuery.MaxLimit)
+            {
+                error = $"limit: a whole number from 1 to {ObjectQuery.MaxLimit}";
+                return query;
+            }
+
+            query = query with { Limit = limit };
+        }
+
+        if (q["cursor"].ToString() is { Length: > 0 } cursorText)
+        {
+            if (!Cursor.TryParse(cursorText, out var cursor))
+            {
+                error = "cursor: not a cursor this server handed out";
+                return query;
+            }
+
+            query = query with { After = cursor };
+        }
+
+        return query;
+    }
+}
