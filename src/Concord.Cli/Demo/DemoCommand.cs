@@ -31,7 +31,10 @@ internal static class DemoCommand
 
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
-                File.Delete(path + suffix);
+                if (File.Exists(path + suffix))
+                {
+                    File.Delete(path + suffix);
+                }
             }
 
             var output = CliRunner.Current.Value?.Output ?? Console.Out;
@@ -42,17 +45,17 @@ internal static class DemoCommand
             var url = parse.GetValue(ServeCommand.Url)!;
             if (parse.GetValue(seedOnly))
             {
-                Print(output, new DemoNode(url, store.Description, keys), json);
+                Print(output, new DemoNode(url, store.Description, keys), json, serving: false);
                 return 0;
             }
 
-            await ServeCommand.RunAsync(store, url, TextWriter.Null, address => Print(output, new DemoNode(address, store.Description, keys), json), cancellationToken);
+            await ServeCommand.RunAsync(store, url, TextWriter.Null, address => Print(output, new DemoNode(address, store.Description, keys), json, serving: true), cancellationToken);
             return 0;
         });
         return command;
     }
 
-    private static void Print(TextWriter output, DemoNode node, bool json)
+    private static void Print(TextWriter output, DemoNode node, bool json, bool serving)
     {
         if (json)
         {
@@ -61,7 +64,9 @@ internal static class DemoCommand
             return;
         }
 
-        output.WriteLine($"Concord demo node serving at {node.Url}  (store {node.Store}; OpenAPI at {node.Url}/openapi/v1.json)");
+        output.WriteLine(serving
+            ? $"Concord demo node serving at {node.Url}  (store {node.Store}; OpenAPI at {node.Url}/openapi/v1.json)"
+            : $"Concord demo store built at {node.Store}; serve it with: concord serve --store {node.Store} --url {node.Url}");
         output.WriteLine();
         output.WriteLine("API keys (send as 'Authorization: Bearer <key>'):");
         foreach (var key in node.Keys)
@@ -78,8 +83,12 @@ internal static class DemoCommand
             output.WriteLine($"  curl -s -H 'Authorization: Bearer {example.Token}' '{node.Url}/api/objects?q=Khorasan'");
         }
 
-        output.WriteLine();
-        output.WriteLine("Ctrl+C stops the node.");
+        if (serving)
+        {
+            output.WriteLine();
+            output.WriteLine("Ctrl+C stops the node.");
+        }
+
         output.Flush();
     }
 }

@@ -4,7 +4,7 @@ namespace Concord.Cli.Demo;
 internal sealed record DemoScenarioFile(IReadOnlyList<DemoParty> Parties, IReadOnlyList<DemoChannel> Channels, IReadOnlyList<DemoMember> Members);
 
 /// <summary>A party of the demo.</summary>
-internal sealed record DemoParty(string Id, string Name, string? Country, string Kind);
+internal sealed record DemoParty(string Id, string Name, string? Country, string Kind, string? Identity);
 
 /// <summary>A channel of the demo.</summary>
 internal sealed record DemoChannel(string Id, string Name, string? Description, IReadOnlyList<string> Members);

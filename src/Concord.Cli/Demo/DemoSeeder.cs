@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Concord.Domain.Directory;
 using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
 using Concord.Server.Admin;
 using Concord.Storage;
 using Concord.Storage.Access;
@@ -27,7 +28,7 @@ internal static class DemoSeeder
         keys.Add(await KeyAsync(admin, adminId, cancellationToken));
         foreach (var p in scenario.Parties)
         {
-            await admin.AddPartyAsync(CliContext.Operator, PartyId.Parse(p.Id), p.Name, p.Country, Enum.Parse<PartyKind>(p.Kind, ignoreCase: true), null, cancellationToken);
+            await admin.AddPartyAsync(CliContext.Operator, PartyId.Parse(p.Id), p.Name, p.Country, Enum.Parse<PartyKind>(p.Kind, ignoreCase: true), p.Identity is null ? null : StixId.Parse(p.Identity), cancellationToken);
         }
 
         foreach (var c in scenario.Channels)

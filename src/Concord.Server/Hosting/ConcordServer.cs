@@ -48,7 +48,8 @@ public static class ConcordServer
         else
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
 
         var services = builder.Services;
