@@ -40,6 +40,13 @@ internal sealed class SqliteImportSession : IImportSession
 
     public static async Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
     {
+        using (var pragma = connection.CreateCommand())
+        {
+            // Checkpoint less often while importing: fewer fsyncs, same durability of each commit.
+            pragma.CommandText = "PRAGMA wal_autocheckpoint = 16384;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var session = new SqliteImportSession(connection, allOrNothing);
         await session.BeginAsync(cancellationToken);
         return session;
@@ -82,7 +89,7 @@ internal sealed class SqliteImportSession : IImportSession
             var record = batch[i];
             var obj = record.Object;
             var distribution = record.Distribution;
-            var existing = await ReadExistingAsync(obj.Id.ToString(), cancellationToken);
+            var existing = ReadExisting(obj.Id.ToString());
             verdicts[i] = VersionRule.Decide(existing, obj.Type, distribution.Originator, obj.Version.Ticks, record.Digest);
             if (verdicts[i] != VersionVerdict.Insert)
             {
@@ -92,7 +99,7 @@ internal sealed class SqliteImportSession : IImportSession
             var release = distribution.Release;
             if (obj.Revoked && existing.Count > 0)
             {
-                release = RevocationReach.Widen(release, await ReadEarlierReleaseAsync(obj.Id.ToString(), distribution.Originator, cancellationToken));
+                release = RevocationReach.Widen(release, ReadEarlierRelease(obj.Id.ToString(), distribution.Originator));
             }
 
             var pk = _nextPk++;
@@ -111,13 +118,13 @@ internal sealed class SqliteImportSession : IImportSession
             p[11].Value = added;
             p[12].Value = record.Digest;
             p[13].Value = obj.Json.ToArray();
-            await _insertVersion.ExecuteNonQueryAsync(cancellationToken);
-            await WriteReleaseAsync(pk, release, distribution.Originator, cancellationToken);
+            _insertVersion.ExecuteNonQuery();
+            WriteRelease(pk, release, distribution.Originator);
             if (obj.SearchText.Length > 0)
             {
                 _insertText.Parameters[0].Value = pk;
                 _insertText.Parameters[1].Value = obj.SearchText;
-                await _insertText.ExecuteNonQueryAsync(cancellationToken);
+                _insertText.ExecuteNonQuery();
             }
         }
 
@@ -131,12 +138,13 @@ internal sealed class SqliteImportSession : IImportSession
         return verdicts;
     }
 
-    private async Task<List<ExistingVersion>> ReadExistingAsync(string id, CancellationToken cancellationToken)
+    // SQLite runs in-process: the hot path calls it synchronously, which spares a task per statement.
+    private List<ExistingVersion> ReadExisting(string id)
     {
         _existing.Parameters[0].Value = id;
         var result = new List<ExistingVersion>();
-        await using var reader = await _existing.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = _existing.ExecuteReader();
+        while (reader.Read())
         {
             result.Add(new ExistingVersion(PartyId.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) != 0, (byte[])reader.GetValue(3)));
         }
@@ -144,13 +152,13 @@ internal sealed class SqliteImportSession : IImportSession
         return result;
     }
 
-    private async Task<List<(int, string)>> ReadEarlierReleaseAsync(string id, PartyId originator, CancellationToken cancellationToken)
+    private List<(int, string)> ReadEarlierRelease(string id, PartyId originator)
     {
         _earlierRelease.Parameters[0].Value = id;
         _earlierRelease.Parameters[1].Value = originator.Value;
         var result = new List<(int, string)>();
-        await using var reader = await _earlierRelease.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = _earlierRelease.ExecuteReader();
+        while (reader.Read())
         {
             result.Add((reader.GetInt32(0), reader.GetString(1)));
         }
@@ -158,7 +166,7 @@ internal sealed class SqliteImportSession : IImportSession
         return result;
     }
 
-    private async Task WriteReleaseAsync(long pk, Release release, PartyId by, CancellationToken cancellationToken)
+    private void WriteRelease(long pk, Release release, PartyId by)
     {
         var p = _insertRelease.Parameters;
         p[0].Value = pk;
@@ -167,14 +175,14 @@ internal sealed class SqliteImportSession : IImportSession
         {
             p[1].Value = VersionRow.PartyKind;
             p[2].Value = party.Value;
-            await _insertRelease.ExecuteNonQueryAsync(cancellationToken);
+            _insertRelease.ExecuteNonQuery();
         }
 
         foreach (var channel in release.Channels)
         {
             p[1].Value = VersionRow.ChannelKind;
             p[2].Value = channel.Value;
-            await _insertRelease.ExecuteNonQueryAsync(cancellationToken);
+            _insertRelease.ExecuteNonQuery();
         }
     }
 

@@ -45,13 +45,20 @@ public sealed class SqliteStore : IConcordStore
     /// <inheritdoc />
     public IAuditLog Audit { get; }
 
+    /// <summary>
+    /// Per-connection settings: foreign keys on; <c>synchronous=NORMAL</c>, which in WAL mode keeps every committed
+    /// transaction through a process kill; a 64 MiB page cache so index updates stay in memory; temp data in memory.
+    /// </summary>
+    public const string ConnectionPragmas =
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+
     /// <summary>Opens a pooled connection with the per-connection settings applied.</summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        pragma.CommandText = ConnectionPragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

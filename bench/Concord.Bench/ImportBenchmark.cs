@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Concord.Bench;
+
+/// <summary>
+/// The import benchmark: a generated bundle of N objects imported by Concord, beside the floor (the same rows
+/// and indexes inserted directly), each in its own process; then the import again at N/10 to show memory is flat.
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var objects = options.GetInt("objects", 1_000_000);
+        var backend = options.Get("backend", "sqlite");
+        var work = Path.GetFullPath(options.Get("work", Path.Combine(Path.GetTempPath(), "concord-bench")));
+        Directory.CreateDirectory(work);
+        var file = await BundleAsync(work, objects);
+        var small = await BundleAsync(work, Math.Max(1, objects / 10));
+        Console.WriteLine($"Import benchmark: {objects:N0} objects ({new FileInfo(file).Length / 1048576.0:F0} MiB bundle), backend {backend}, {Environment.ProcessorCount} cores");
+
+        var floor = await PhaseAsync("floor", backend, file, work);
+        var import = await PhaseAsync("import", backend, file, work);
+        var importSmall = await PhaseAsync("import", backend, small, work);
+        if (import.Stored != objects)
+        {
+            Console.Error.WriteLine($"the import stored {import.Stored} of {objects} objects");
+            return 1;
+        }
+
+        var rate = objects / import.Seconds;
+        var floorRate = objects / floor.Seconds;
+        Console.WriteLine();
+        Console.WriteLine("| phase | objects | seconds | objects/s | peak memory |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine(Row("floor: same rows inserted directly", objects, floor));
+        Console.WriteLine(Row("Concord import", objects, import));
+        Console.WriteLine(Row("Concord import (a tenth of the objects)", objects / 10, importSmall));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import {rate:N0} objects/s = {import.Seconds / floor.Seconds:F2}x the floor's time ({floorRate:N0} objects/s); peak memory {Mb(import.PeakBytes)} at {objects:N0} vs {Mb(importSmall.PeakBytes)} at {objects / 10:N0}"));
+        var ok = rate >= 50_000 && import.Seconds <= 2 * floor.Seconds;
+        Console.WriteLine(ok ? "targets met: >= 50,000 objects/s and within 2x of the floor" : "TARGETS MISSED: >= 50,000 objects/s and within 2x of the floor");
+        return 0;
+    }
+
+    private static string Row(string name, int objects, PhaseResult r) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {objects:N0} | {r.Seconds:F1} | {objects / r.Seconds:N0} | {Mb(r.PeakBytes)} |");
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MiB");
+
+    private static async Task<string> BundleAsync(string work, int objects)
+    {
+        var file = Path.Combine(work, $"bundle-{objects}.json");
+        if (!File.Exists(file))
+        {
+            var temp = file + ".partial";
+            await BundleGenerator.WriteAsync(temp, objects, seed: 7);
+            File.Move(temp, file, overwrite: true);
+        }
+
+        return file;
+    }
+
+    private static async Task<PhaseResult> PhaseAsync(string name, string backend, string file, string work)
+    {
+        var store = Path.Combine(work, $"{name}-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ImportBenchmark).Assembly.Location);
+        }
+
+        foreach (var a in new[] { "phase", "--name", name, "--backend", backend, "--file", file, "--store", store })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(store + suffix);
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"phase {name} failed: {output}");
+        }
+
+        return JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], BenchJson.Default.PhaseResult)!;
+    }
+}

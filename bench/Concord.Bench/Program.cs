@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Concord.Bench;
+using Concord.Storage.Sqlite;
+
+// Concord's macro benchmarks. Each measured phase runs in a child process so its peak memory is its own.
+//   dotnet run -c Release --project bench/Concord.Bench -- import --objects 1000000
+//   dotnet run -c Release --project bench/Concord.Bench -- micro        (BenchmarkDotNet micro-benchmarks)
+var command = args.Length > 0 ? args[0] : "help";
+var options = Options.Parse(args.Skip(1).ToArray());
+switch (command)
+{
+    case "import":
+        return await ImportBenchmark.RunAsync(options);
+    case "phase":
+        return await Phase.RunAsync(options);
+    case "micro":
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Skip(1).ToArray());
+        return 0;
+    default:
+        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | micro [BenchmarkDotNet args]");
+        return command == "help" ? 0 : 2;
+}
+
+namespace Concord.Bench
+{
+    /// <summary>--name value pairs.</summary>
+    internal sealed class Options(Dictionary<string, string> values)
+    {
+        public static Options Parse(string[] args)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < args.Length; i += 2)
+            {
+                values[args[i].TrimStart('-')] = args[i + 1];
+            }
+
+            return new Options(values);
+        }
+
+        public string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+
+        public int GetInt(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>One measured phase, run in its own process; prints one JSON line.</summary>
+    internal static class Phase
+    {
+        public static async Task<int> RunAsync(Options options)
+        {
+            var file = options.Get("file", string.Empty);
+            var store = options.Get("store", string.Empty);
+            var backend = options.Get("backend", "sqlite");
+            TimeSpan elapsed;
+            long stored;
+            switch (options.Get("name", string.Empty), backend)
+            {
+                case ("floor", "sqlite"):
+                    elapsed = await ImportFloor.RunSqliteAsync(file, store, CancellationToken.None);
+                    stored = -1;
+                    break;
+                case ("import", "sqlite"):
+                    {
+                        await using var s = new SqliteStore(store);
+                        var (e, report) = await ImportRun.RunAsync(s, file, CancellationToken.None);
+                        elapsed = e;
+                        stored = report.Inserted;
+                        break;
+                    }
+
+                default:
+                    Console.Error.WriteLine($"unknown phase {options.Get("name", "?")} on {backend}");
+                    return 2;
+            }
+
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(elapsed.TotalSeconds, peak, stored), BenchJson.Default.PhaseResult));
+            return 0;
+        }
+    }
+
+    internal sealed record PhaseResult(double Seconds, long PeakBytes, long Stored);
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(PhaseResult))]
+    internal sealed partial class BenchJson : System.Text.Json.Serialization.JsonSerializerContext;
+}
