@@ -299,6 +299,25 @@ public abstract class ObjectStoreContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task Import_session_between_batches_lets_other_writers_through()
+    {
+        var world = new TestWorld(Store);
+        var ru = await world.PartyAsync("ru");
+        var first = TestObject.ThreatActor(1, "first batch");
+        var second = TestObject.ThreatActor(1, "second batch");
+
+        await using var session = await Objects.BeginImportAsync(allOrNothing: false, None);
+        await session.WriteAsync([Records.Of(first, ru)], None);
+        await Store.Audit.AppendAsync(new Storage.Audit.AuditRecord(DateTimeOffset.UtcNow, "analyst@ru", null, "read", null, null, "while importing"), None);
+        var late = await world.PartyAsync("late");
+        await session.WriteAsync([Records.Of(second, ru)], None);
+        await session.CommitAsync(None);
+
+        Assert.NotNull(await Store.Directory.GetPartyAsync(late, None));
+        Assert.Equal(2, await Objects.CountAsync(await world.ReaderAsync(ru), new ObjectQuery(), None));
+    }
+
+    [ContractFact]
     public async Task Revocation_reaches_everyone_who_had_an_earlier_version()
     {
         var world = new TestWorld(Store);
