@@ -13,9 +13,30 @@ public static class SearchTerms
     public static IReadOnlyList<string> Split(string? text)
     {
         var words = new List<string>();
+        foreach (var word in Words(text))
+        {
+            words.Add(word.Length > 64 ? word[..64] : word);
+            if (words.Count == 16)
+            {
+                break;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The text as a backend indexes it: every word (of any number and length), lower-cased, joined by single
+    /// spaces. A backend whose own tokenizer cuts text differently (PostgreSQL's parser keeps host names,
+    /// dotted numbers and e-mail addresses whole) indexes this instead, so that its words are the query's words.
+    /// </summary>
+    public static string ToIndexText(string? text) => string.Join(' ', Words(text)).ToLowerInvariant();
+
+    private static IEnumerable<string> Words(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return words;
+            yield break;
         }
 
         var current = new StringBuilder();
@@ -29,25 +50,26 @@ public static class SearchTerms
                 continue;
             }
 
-            Flush(words, current);
+            if (current.Length > 0)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
         }
 
-        Flush(words, current);
-        return words.Count > 16 ? words[..16] : words;
-    }
-
-    private static void Flush(List<string> words, StringBuilder current)
-    {
         if (current.Length > 0)
         {
-            words.Add(current.Length > 64 ? current.ToString(0, 64) : current.ToString());
-            current.Clear();
+            yield return current.ToString();
         }
     }
 
     /// <summary>An FTS5 query: each word quoted and matched as a prefix, all required.</summary>
     public static string ToFts5(IReadOnlyList<string> words) => string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
 
-    /// <summary>A PostgreSQL tsquery in the <c>simple</c> configuration: each word as a prefix, all required.</summary>
-    public static string ToTsQuery(IReadOnlyList<string> words) => string.Join(" & ", words.Select(w => $"'{w.Replace("'", "''", StringComparison.Ordinal)}':*"));
+    /// <summary>
+    /// A PostgreSQL tsquery in the <c>simple</c> configuration: each word lower-cased (as <see cref="ToIndexText"/>
+    /// lower-cases the indexed text, whatever the server's locale) and matched as a prefix, all required.
+    /// </summary>
+    public static string ToTsQuery(IReadOnlyList<string> words) =>
+        string.Join(" & ", words.Select(w => $"'{w.ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal)}':*"));
 }

@@ -7,8 +7,10 @@ namespace Concord.Storage.Sqlite;
 
 /// <summary>
 /// Writes object versions with prepared statements inside IMMEDIATE transactions: one per batch, or one for the
-/// whole session when all-or-nothing. Version keys are assigned from the table's maximum while the write lock
-/// is held, so release rows can be written without a round trip per row.
+/// whole session when all-or-nothing. A transaction begins when a batch arrives, so between batches of a
+/// per-batch import the write lock is free for other writers (audit appends, the directory). Version keys are
+/// assigned from the table's maximum while the write lock is held, so release rows can be written without a
+/// round trip per row.
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
 {
@@ -38,18 +40,17 @@ internal sealed class SqliteImportSession : IImportSession
             "$id", "$originator");
     }
 
-    public static async Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
+    public static Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
     {
         using (var pragma = connection.CreateCommand())
         {
             // Checkpoint less often while importing: fewer fsyncs, same durability of each commit.
             pragma.CommandText = "PRAGMA wal_autocheckpoint = 16384;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            pragma.ExecuteNonQuery();
         }
 
-        var session = new SqliteImportSession(connection, allOrNothing);
-        await session.BeginAsync(cancellationToken);
-        return session;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new SqliteImportSession(connection, allOrNothing));
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -83,6 +84,11 @@ internal sealed class SqliteImportSession : IImportSession
         ArgumentNullException.ThrowIfNull(batch);
         var verdicts = new VersionVerdict[batch.Count];
         var added = DateTimeOffset.UtcNow.UtcTicks;
+        if (_transaction is null)
+        {
+            await BeginAsync(cancellationToken);
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -130,9 +136,7 @@ internal sealed class SqliteImportSession : IImportSession
 
         if (!_allOrNothing)
         {
-            await _transaction!.CommitAsync(cancellationToken);
-            await _transaction.DisposeAsync();
-            await BeginAsync(cancellationToken);
+            await CommitAsync(cancellationToken);
         }
 
         return verdicts;
@@ -200,7 +204,7 @@ internal sealed class SqliteImportSession : IImportSession
     {
         if (_transaction is not null)
         {
-            // Not committed: an all-or-nothing import that failed, or an empty trailing transaction.
+            // Not committed: an all-or-nothing import that was refused, or a batch that failed.
             await _transaction.RollbackAsync();
             await _transaction.DisposeAsync();
         }

@@ -1,0 +1,284 @@
+using Concord.Domain.Releasability;
+using Concord.Domain.Versioning;
+using Concord.Storage.Objects;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Concord.Storage.Postgres;
+
+/// <summary>
+/// Writes object versions in bulk. For each batch it reads what is held of the batch's ids with one query,
+/// decides every record in order with <see cref="VersionRule.Decide"/> (counting the batch's earlier
+/// records, as a row-by-row writer would), reserves the accepted rows' keys with one <c>nextval</c> query, and
+/// writes them with binary <c>COPY</c>: versions through a session-local staging table (so the server builds
+/// each search vector), release rows straight into their table. Each batch is one transaction, or the whole
+/// session is when all-or-nothing; a transaction-scoped advisory lock keeps importers from interleaving, so
+/// version keys become visible in the order they were given and a paging cursor never skips one.
+/// </summary>
+internal sealed class PostgresImportSession : IImportSession
+{
+    private const string StageName = "concord_import_stage";
+    private const string Stage = "pg_temp." + StageName;
+    private const string VersionColumns = "pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json";
+
+    private readonly PostgresStore _store;
+    private readonly NpgsqlConnection _connection;
+    private readonly bool _allOrNothing;
+    private NpgsqlTransaction? _transaction;
+
+    private PostgresImportSession(PostgresStore store, NpgsqlConnection connection, bool allOrNothing)
+    {
+        _store = store;
+        _connection = connection;
+        _allOrNothing = allOrNothing;
+    }
+
+    public static async Task<PostgresImportSession> StartAsync(PostgresStore store, NpgsqlConnection connection, bool allOrNothing, CancellationToken cancellationToken)
+    {
+        // Created outside any transaction so it outlives a rolled-back batch; it lives as long as the connection's session.
+        await using var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE IF NOT EXISTS {StageName} (pk bigint, object_id text, type text, version bigint, originator text, revoked boolean, "
+            + "tlp integer, caveats integer, purpose text, restriction text, grading text, added bigint, digest bytea, json bytea, search_text text)",
+            connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return new PostgresImportSession(store, connection, allOrNothing);
+    }
+
+    public async Task<IReadOnlyList<VersionVerdict>> WriteAsync(IReadOnlyList<VersionRecord> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var verdicts = new VersionVerdict[batch.Count];
+        if (batch.Count == 0)
+        {
+            return verdicts;
+        }
+
+        if (_transaction is null)
+        {
+            _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            await _store.LockAsync(_connection, _transaction, "import", cancellationToken);
+        }
+
+        var ids = batch.Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
+        var held = await ReadHeldAsync(ids, cancellationToken);
+        var revoking = batch.Where(r => r.Object.Revoked).Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
+        var earlier = revoking.Length == 0 ? [] : await ReadReleasesAsync(revoking, cancellationToken);
+        var accepted = new List<(VersionRecord Record, Release Release)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var record = batch[i];
+            var obj = record.Object;
+            var id = obj.Id.ToString();
+            var originator = record.Distribution.Originator;
+            if (!held.TryGetValue(id, out var versions))
+            {
+                versions = [];
+                held[id] = versions;
+            }
+
+            verdicts[i] = VersionRule.Decide(versions, obj.Type, originator, obj.Version.Ticks, record.Digest);
+            if (verdicts[i] != VersionVerdict.Insert)
+            {
+                continue;
+            }
+
+            var key = (id, originator.Value);
+            if (!earlier.TryGetValue(key, out var reached))
+            {
+                reached = [];
+                earlier[key] = reached;
+            }
+
+            var release = obj.Revoked ? RevocationReach.Widen(record.Distribution.Release, reached) : record.Distribution.Release;
+
+            // Later records of this batch are decided against this one, as if it were already stored.
+            versions.Add(new ExistingVersion(originator, obj.Version.Ticks, obj.Revoked, record.Digest));
+            reached.AddRange(Rows(release));
+            accepted.Add((record, release));
+        }
+
+        if (accepted.Count > 0)
+        {
+            var pks = await ReserveKeysAsync(accepted.Count, cancellationToken);
+            await CopyVersionsAsync(accepted, pks, cancellationToken);
+            await CopyReleasesAsync(accepted, pks, cancellationToken);
+        }
+
+        if (!_allOrNothing)
+        {
+            await CommitAsync(cancellationToken);
+        }
+
+        return verdicts;
+    }
+
+    private static IEnumerable<(int Kind, string Target)> Rows(Release release) =>
+        release.Parties.Select(p => (VersionRow.PartyKind, p.Value)).Concat(release.Channels.Select(c => (VersionRow.ChannelKind, c.Value)));
+
+    private async Task<Dictionary<string, List<ExistingVersion>>> ReadHeldAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, List<ExistingVersion>>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT object_id, originator, version, revoked, digest FROM object_version WHERE object_id = ANY(@ids)", _connection, _transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetString(0);
+            if (!held.TryGetValue(id, out var versions))
+            {
+                versions = [];
+                held[id] = versions;
+            }
+
+            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetBoolean(3), reader.GetFieldValue<byte[]>(4)));
+        }
+
+        return held;
+    }
+
+    /// <summary>The release rows of every held version of these objects, by object and originator (for revocations).</summary>
+    private async Task<Dictionary<(string, string), List<(int, string)>>> ReadReleasesAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        var releases = new Dictionary<(string, string), List<(int, string)>>();
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT v.object_id, v.originator, r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = ANY(@ids)",
+            _connection,
+            _transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!releases.TryGetValue(key, out var rows))
+            {
+                rows = [];
+                releases[key] = rows;
+            }
+
+            rows.Add((reader.GetInt32(2), reader.GetString(3)));
+        }
+
+        return releases;
+    }
+
+    private async Task<long[]> ReserveKeysAsync(int count, CancellationToken cancellationToken)
+    {
+        var pks = new long[count];
+        await using var command = new NpgsqlCommand($"SELECT nextval('{PostgresSchema.VersionSequence}') FROM generate_series(1, @n)", _connection, _transaction);
+        command.Parameters.Add(new NpgsqlParameter<int>("n", NpgsqlDbType.Integer) { TypedValue = count });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var i = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pks[i++] = reader.GetInt64(0);
+        }
+
+        // Keys follow input order, so the latest of two versions with the same modified time is the later one.
+        Array.Sort(pks);
+        return pks;
+    }
+
+    private async Task CopyVersionsAsync(List<(VersionRecord Record, Release Release)> accepted, long[] pks, CancellationToken cancellationToken)
+    {
+        var added = DateTimeOffset.UtcNow.UtcTicks;
+        await using (var copy = await _connection.BeginBinaryImportAsync($"COPY {Stage} ({VersionColumns}, search_text) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < accepted.Count; i++)
+            {
+                var (record, _) = accepted[i];
+                var obj = record.Object;
+                var distribution = record.Distribution;
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(pks[i], NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(obj.Id.ToString(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(obj.Type, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(obj.Version.Ticks, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(distribution.Originator.Value, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(obj.Revoked, NpgsqlDbType.Boolean, cancellationToken);
+                await WriteNullableAsync(copy, distribution.Tlp is { } tlp ? (int)tlp : null, cancellationToken);
+                await copy.WriteAsync((int)distribution.Handling.Caveats, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, distribution.Handling.Purpose, cancellationToken);
+                await WriteNullableAsync(copy, distribution.Handling.Restriction, cancellationToken);
+                await WriteNullableAsync(copy, record.Grading?.ToString(), cancellationToken);
+                await copy.WriteAsync(added, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(record.Digest, NpgsqlDbType.Bytea, cancellationToken);
+                await copy.WriteAsync(obj.Json, NpgsqlDbType.Bytea, cancellationToken);
+                await copy.WriteAsync(SearchTerms.ToIndexText(obj.SearchText), NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using var move = new NpgsqlCommand(
+            $"WITH staged AS (DELETE FROM {Stage} RETURNING *) INSERT INTO object_version ({VersionColumns}, search) "
+            + $"SELECT {VersionColumns}, to_tsvector('simple', search_text) FROM staged",
+            _connection,
+            _transaction);
+        await move.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task CopyReleasesAsync(List<(VersionRecord Record, Release Release)> accepted, long[] pks, CancellationToken cancellationToken)
+    {
+        await using var copy = await _connection.BeginBinaryImportAsync("COPY version_release (version_pk, kind, target, granted_by) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (record, release) = accepted[i];
+            foreach (var (kind, target) in Rows(release))
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(pks[i], NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(kind, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(target, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(record.Distribution.Originator.Value, NpgsqlDbType.Text, cancellationToken);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+        }
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, int? value, CancellationToken cancellationToken)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Integer, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            // Not committed: an all-or-nothing import that was refused or failed.
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+
+        await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,90 @@
+namespace Concord.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema, as numbered migrations applied in order inside the store's own schema. Tables and
+/// meaning follow the SQLite schema; instants and version keys are ticks in <c>bigint</c>, bytes are
+/// <c>bytea</c>, and full-text search is a <c>tsvector</c> column (built with the <c>simple</c> configuration
+/// from words split and lower-cased by <see cref="Objects.SearchTerms"/>) under a GIN index.
+/// </summary>
+internal static class PostgresSchema
+{
+    /// <summary>The sequence that numbers object versions (the store order and the paging cursor).</summary>
+    public const string VersionSequence = "object_version_pk_seq";
+
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE party (
+            id text PRIMARY KEY,
+            name text NOT NULL,
+            country text,
+            kind text NOT NULL,
+            identity_id text NOT NULL UNIQUE,
+            created bigint NOT NULL);
+        CREATE TABLE channel (
+            id text PRIMARY KEY,
+            name text NOT NULL,
+            description text,
+            created bigint NOT NULL);
+        CREATE TABLE channel_member (
+            channel_id text NOT NULL REFERENCES channel(id),
+            party_id text NOT NULL REFERENCES party(id),
+            PRIMARY KEY (channel_id, party_id));
+        CREATE INDEX channel_member_party ON channel_member(party_id, channel_id);
+        CREATE TABLE member (
+            id text PRIMARY KEY,
+            party_id text REFERENCES party(id),
+            display_name text NOT NULL,
+            role text NOT NULL,
+            disabled boolean NOT NULL DEFAULT false,
+            created bigint NOT NULL);
+        CREATE INDEX member_party ON member(party_id, id);
+        CREATE TABLE api_key (
+            key_id text PRIMARY KEY,
+            member_id text NOT NULL REFERENCES member(id),
+            hash bytea NOT NULL,
+            created bigint NOT NULL,
+            revoked bigint);
+        CREATE INDEX api_key_member ON api_key(member_id, created);
+        CREATE SEQUENCE object_version_pk_seq AS bigint;
+        CREATE TABLE object_version (
+            pk bigint PRIMARY KEY,
+            object_id text NOT NULL,
+            type text NOT NULL,
+            version bigint NOT NULL,
+            originator text NOT NULL,
+            revoked boolean NOT NULL,
+            tlp integer,
+            caveats integer NOT NULL,
+            purpose text,
+            restriction text,
+            grading text,
+            added bigint NOT NULL,
+            digest bytea NOT NULL,
+            json bytea NOT NULL,
+            search tsvector NOT NULL);
+        CREATE UNIQUE INDEX object_version_key ON object_version(object_id, version, originator);
+        CREATE INDEX object_version_latest ON object_version(object_id, version, pk);
+        CREATE INDEX object_version_originator ON object_version(originator, pk);
+        CREATE INDEX object_version_type ON object_version(type, pk);
+        CREATE INDEX object_version_search ON object_version USING gin (search);
+        CREATE TABLE version_release (
+            version_pk bigint NOT NULL,
+            kind integer NOT NULL,
+            target text NOT NULL,
+            granted_by text NOT NULL,
+            PRIMARY KEY (version_pk, kind, target));
+        CREATE INDEX version_release_target ON version_release(kind, target, version_pk);
+        CREATE TABLE audit (
+            seq bigint PRIMARY KEY,
+            at bigint NOT NULL,
+            actor text NOT NULL,
+            party text,
+            action text NOT NULL,
+            target text,
+            purpose text,
+            detail text NOT NULL,
+            hash bytea NOT NULL);
+        """,
+    ];
+}
