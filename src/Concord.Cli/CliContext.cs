@@ -3,7 +3,6 @@ using System.Text.Json;
 using Concord.Domain.Directory;
 using Concord.Storage;
 using Concord.Storage.Access;
-using Concord.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Concord.Cli;
@@ -39,7 +38,7 @@ internal sealed class CliContext : IAsyncDisposable
         return new CliContext(store, parse.GetValue(CliOptions.Json), CliRunner.Current.Value?.Output ?? System.Console.Out);
     }
 
-    public static IConcordStore OpenStore(string location) => new SqliteStore(location);
+    public static IConcordStore OpenStore(string location) => StoreLocation.Open(location);
 
     /// <summary>The actor for <c>--as</c>; a missing or disabled member is an error naming it.</summary>
     public async Task<Actor> ActAsAsync(string? member, CancellationToken cancellationToken)
