@@ -49,6 +49,14 @@ internal static class ImportBenchmark
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MiB");
 
+    private static async Task DropSchemaAsync(string schema)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Phase.Postgres());
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static async Task<string> BundleAsync(string work, int objects)
     {
         var file = Path.Combine(work, $"bundle-{objects}.json");
@@ -64,7 +72,7 @@ internal static class ImportBenchmark
 
     private static async Task<PhaseResult> PhaseAsync(string name, string backend, string file, string work)
     {
-        var store = Path.Combine(work, $"{name}-{Guid.NewGuid():N}.db");
+        var store = backend == "postgres" ? $"bench_{name}_{Guid.NewGuid():N}"[..30] : Path.Combine(work, $"{name}-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
@@ -79,9 +87,16 @@ internal static class ImportBenchmark
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        if (backend == "postgres")
         {
-            File.Delete(store + suffix);
+            await DropSchemaAsync(store);
+        }
+        else
+        {
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(store + suffix);
+            }
         }
 
         if (process.ExitCode != 0)

@@ -45,7 +45,7 @@ namespace Concord.Bench
     }
 
     /// <summary>One measured phase, run in its own process; prints one JSON line.</summary>
-    internal static class Phase
+    internal static partial class Phase
     {
         public static async Task<int> RunAsync(Options options)
         {
@@ -69,6 +69,19 @@ namespace Concord.Bench
                         break;
                     }
 
+                case ("floor", "postgres"):
+                    elapsed = await PostgresFloor.RunAsync(file, Postgres(), store, CancellationToken.None);
+                    stored = -1;
+                    break;
+                case ("import", "postgres"):
+                    {
+                        await using var s = new Concord.Storage.Postgres.PostgresStore(Postgres(), store);
+                        var (e, report) = await ImportRun.RunAsync(s, file, CancellationToken.None);
+                        elapsed = e;
+                        stored = report.Inserted;
+                        break;
+                    }
+
                 default:
                     Console.Error.WriteLine($"unknown phase {options.Get("name", "?")} on {backend}");
                     return 2;
@@ -78,6 +91,15 @@ namespace Concord.Bench
             Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(elapsed.TotalSeconds, peak, stored), BenchJson.Default.PhaseResult));
             return 0;
         }
+    }
+
+    internal static partial class Phase
+    {
+        /// <summary>The PostgreSQL server for benchmarks: $CONCORD_BENCH_POSTGRES, else $CONCORD_TEST_POSTGRES.</summary>
+        public static string Postgres() =>
+            Environment.GetEnvironmentVariable("CONCORD_BENCH_POSTGRES") is { Length: > 0 } b ? b
+            : Environment.GetEnvironmentVariable("CONCORD_TEST_POSTGRES") is { Length: > 0 } t ? t
+            : throw new InvalidOperationException("set CONCORD_BENCH_POSTGRES to a PostgreSQL connection string");
     }
 
     internal sealed record PhaseResult(double Seconds, long PeakBytes, long Stored);
