@@ -154,6 +154,9 @@ internal static class StixPropertyRules
         ["user_ref"] = ["user-account"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    public static readonly FrozenSet<string> ExtensionTypes = FrozenSet.Create(StringComparer.Ordinal,
+        "new-sdo", "new-sco", "new-sro", "property-extension", "toplevel-property-extension");
+
     public static readonly FrozenSet<string> OpinionValues = FrozenSet.Create(StringComparer.Ordinal,
         "strongly-disagree", "disagree", "neutral", "agree", "strongly-agree");
 
