@@ -103,7 +103,13 @@ internal static class StixValueChecks
                 Expect(value, JsonValueKind.Object, JsonValueKind.Object, at, "must be a JSON object", errors);
                 break;
             default:
-                // A property the specification does not define for this use: kept as it is.
+                // A property the specification does not define for this use: kept as it is, but STIX forbids
+                // empty lists everywhere, custom properties included.
+                if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
+                {
+                    errors.Add(new StixError(at, "an empty list is not allowed: leave the property out"));
+                }
+
                 break;
         }
     }
