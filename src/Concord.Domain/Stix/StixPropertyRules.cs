@@ -152,6 +152,7 @@ internal static class StixPropertyRules
         ["encapsulates_refs"] = ["network-traffic"],
         ["encapsulated_by_ref"] = ["network-traffic"],
         ["user_ref"] = ["user-account"],
+        ["object_ref"] = ["sdo-or-sco", "relationship", "sighting", "marking-definition", "extension-definition"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> ExtensionTypes = FrozenSet.Create(StringComparer.Ordinal,

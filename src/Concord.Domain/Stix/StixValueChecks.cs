@@ -146,7 +146,12 @@ internal static class StixValueChecks
             return;
         }
 
-        if (StixPropertyRules.RefTargets.TryGetValue(name, out var allowed) && !Allows(allowed, id.Type))
+        if (id.Type == "bundle")
+        {
+            // A bundle is a wrapper for transport, not a STIX object, so nothing can refer to one.
+            errors.Add(new StixError(at, "must refer to a STIX object, not a bundle"));
+        }
+        else if (StixPropertyRules.RefTargets.TryGetValue(name, out var allowed) && !Allows(allowed, id.Type))
         {
             errors.Add(new StixError(at, $"must refer to {string.Join(" or ", allowed)}, not {id.Type}"));
         }
