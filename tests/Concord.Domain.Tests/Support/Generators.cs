@@ -38,7 +38,7 @@ internal static class Generators
     public static readonly Gen<Caveats> Caveats = Gen.Int[0, 31].Select(i => (Caveats)i);
 
     public static readonly Gen<Handling> Handling = Caveats.Select(c =>
-        Releasability.Handling.TryCreate(c, "counter-terrorism", "not for liaison with third states", out var h, out _) ? h : throw new InvalidOperationException());
+        Domain.Releasability.Handling.TryCreate(c, "counter-terrorism", "not for liaison with third states", out var h, out _) ? h : throw new InvalidOperationException());
 
     public static readonly Gen<Domain.Stix.TlpLevel?> Tlp =
         Gen.OneOf(Gen.Enum<Domain.Stix.TlpLevel>().Select(l => (Domain.Stix.TlpLevel?)l), Gen.Const((Domain.Stix.TlpLevel?)null));
@@ -47,5 +47,5 @@ internal static class Generators
         Gen.Select(Party, Release, Tlp, Handling).Select((o, r, t, h) => new Distribution(o, r, t, h));
 
     public static readonly Gen<Grading?> Grading =
-        Gen.OneOf(Gen.Select(Gen.Char['A', 'F'], Gen.Int[1, 6]).Select((r, c) => (Grading?)Releasability.Grading.Parse($"{r}{c}")), Gen.Const((Grading?)null));
+        Gen.OneOf(Gen.Select(Gen.Char['A', 'F'], Gen.Int[1, 6]).Select((r, c) => (Grading?)Domain.Releasability.Grading.Parse($"{r}{c}")), Gen.Const((Grading?)null));
 }
