@@ -43,6 +43,16 @@ public sealed class HandlingTests
         Assert.True(Handling.TryCreate(Caveats.PurposeOnly, new string('p', 500), null, out _, out _));
     }
 
+    [Theory]
+    [InlineData("counter\0terrorism", null)]
+    [InlineData(null, "no\ncourt")]
+    [InlineData("purpose\u001f", "r")]
+    public void Control_characters_in_the_words_are_refused(string? purpose, string? restriction)
+    {
+        Assert.False(Handling.TryCreate(Caveats.PurposeOnly | Caveats.OtherRestriction, purpose ?? "p", restriction ?? "r", out _, out var error));
+        Assert.Contains("control", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_caveats_and_no_words_is_the_shared_none()
     {
