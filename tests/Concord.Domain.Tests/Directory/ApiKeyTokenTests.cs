@@ -66,7 +66,7 @@ public sealed class ApiKeyTokenTests
     public void The_printed_token_hides_the_secret()
     {
         var token = ApiKeyToken.Generate();
-        var secret = token.Token[(token.Token.LastIndexOf('_') + 1)..];
+        var secret = token.Token["concord_".Length..][(token.KeyId.Length + 1)..];
 
         var printed = token.ToString();
 
