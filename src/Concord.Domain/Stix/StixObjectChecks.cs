@@ -119,6 +119,18 @@ internal static class StixObjectChecks
                 }
 
                 break;
+            case "ipv4-addr" or "ipv6-addr" or "mac-addr":
+                if (obj.TryGetProperty("value", out var address) && address.ValueKind == JsonValueKind.String && !StixAddresses.IsValid(type, address.GetString()!))
+                {
+                    errors.Add(new StixError(pointer + "/value", type switch
+                    {
+                        "ipv4-addr" => "must be an IPv4 address or CIDR block, e.g. 198.51.100.0/24",
+                        "ipv6-addr" => "must be an IPv6 address or CIDR block",
+                        _ => "must be a lower-case, colon-separated MAC-48 address, e.g. d2:fb:49:24:37:18",
+                    }));
+                }
+
+                break;
             case "file":
                 if (!obj.TryGetProperty("hashes", out _) && !obj.TryGetProperty("name", out _))
                 {
