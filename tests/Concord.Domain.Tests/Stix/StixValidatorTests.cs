@@ -94,4 +94,35 @@ public sealed class StixValidatorTests
         Assert.Equal(StixCategory.Domain, stored.Category);
         Assert.Equal("indicator", stored.Type);
     }
+
+    [Theory]
+    [InlineData("ipv4-addr", "10.0.0.0/8")]
+    [InlineData("ipv4-addr", "0.0.0.0")]
+    [InlineData("ipv4-addr", "255.255.255.255/32")]
+    [InlineData("ipv6-addr", "2001:db8::/32")]
+    [InlineData("ipv6-addr", "::1")]
+    [InlineData("mac-addr", "00:00:5e:00:53:af")]
+    public void Addresses_and_blocks_in_their_usual_forms_are_accepted(string type, string value)
+    {
+        var obj = StixJson.Parse(ValidObservableObjects.All[type]);
+        obj["value"] = value;
+
+        Assert.True(StixJson.Validate(obj).IsValid);
+    }
+
+    [Theory]
+    [InlineData("ipv4-addr", "010.0.0.1")]
+    [InlineData("ipv4-addr", "1")]
+    [InlineData("ipv4-addr", "10.0.0.1/")]
+    [InlineData("ipv6-addr", "198.51.100.3")]
+    [InlineData("ipv6-addr", "fe80::1%eth0")]
+    [InlineData("ipv6-addr", "::1/129")]
+    [InlineData("mac-addr", "d2:fb:49:24:37")]
+    public void Addresses_in_other_forms_are_refused_at_value(string type, string value)
+    {
+        var obj = StixJson.Parse(ValidObservableObjects.All[type]);
+        obj["value"] = value;
+
+        Assert.Equal(["/value"], StixJson.Validate(obj).Errors.Select(e => e.Pointer));
+    }
 }
