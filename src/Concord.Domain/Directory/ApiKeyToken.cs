@@ -51,6 +51,14 @@ public sealed class ApiKeyToken
             }
         }
 
+        foreach (var c in token.AsSpan(Prefix.Length + 17))
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
         parsed = new ApiKeyToken(keyId, token);
         return true;
     }

@@ -54,6 +54,14 @@ public sealed record Handling
             return false;
         }
 
+        // Words for people: no control characters, which also keeps them from forging the separators of
+        // the version digest.
+        if ((purpose?.Any(char.IsControl) ?? false) || (restriction?.Any(char.IsControl) ?? false))
+        {
+            error = "purpose and restriction may not contain control characters";
+            return false;
+        }
+
         error = null;
         handling = caveats == Caveats.None && purpose is null && restriction is null ? None : new Handling(caveats, purpose, restriction);
         return true;

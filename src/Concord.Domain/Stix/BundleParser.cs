@@ -22,7 +22,6 @@ public sealed class BundleParser
     private string? _rootId;
     private bool _sawObjects;
     private bool _done;
-    private string? _pendingName;
 
     private enum Mode
     {
@@ -93,9 +92,11 @@ public sealed class BundleParser
         }
         catch (JsonException ex)
         {
+            // Only the position: the reader's own message quotes input bytes, which may be another party's
+            // data, and which bytes it quotes depends on how the input was chunked.
             _done = true;
             entry = new BundleEntry(-1, _mode is Mode.Objects ? $"/objects/{_index}" : string.Empty, default,
-                new StixError(_mode is Mode.Objects ? $"/objects/{_index}" : string.Empty, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}"), Fatal: true);
+                new StixError(_mode is Mode.Objects ? $"/objects/{_index}" : string.Empty, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}"), Fatal: true);
             return Step.Entry;
         }
     }
@@ -143,15 +144,16 @@ public sealed class BundleParser
             switch (_mode)
             {
                 case Mode.Root:
+                    // The reader throws on final input without a token, so emptiness is checked before reading.
+                    if (_final && _buffer.AsSpan(_start, _end - _start).TrimStart(" \t\r\n"u8).IsEmpty)
+                    {
+                        _done = true;
+                        entry = new BundleEntry(-1, string.Empty, default, new StixError(string.Empty, "the input is empty"), Fatal: true);
+                        return Step.Entry;
+                    }
+
                     if (!reader.Read())
                     {
-                        if (_final)
-                        {
-                            _done = true;
-                            entry = new BundleEntry(-1, string.Empty, default, new StixError(string.Empty, "the input is empty"), Fatal: true);
-                            return Step.Entry;
-                        }
-
                         return Step.NeedMoreData;
                     }
 
@@ -174,32 +176,44 @@ public sealed class BundleParser
                     _mode = Mode.RootObject;
                     continue;
                 case Mode.RootObject:
-                    if (!reader.Read())
                     {
-                        return Step.NeedMoreData;
-                    }
-
-                    if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 0)
-                    {
-                        continue;
-                    }
-
-                    if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
-                    {
-                        consumed = (int)reader.BytesConsumed;
-                        return RootObjectEnded(ref entry, consumed);
-                    }
-
-                    if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                    {
-                        _pendingName = reader.GetString();
+                        // Read on a copy and move the reader only past whole properties: a property cut by the
+                        // end of the buffered bytes is read again from its name once more bytes have come, so
+                        // the saved reader state always matches the bytes consumed.
                         var copy = reader;
                         if (!copy.Read())
                         {
                             return Step.NeedMoreData;
                         }
 
-                        if (_pendingName == "objects" && copy.TokenType == JsonTokenType.StartArray)
+                        if (copy.TokenType == JsonTokenType.EndObject && copy.CurrentDepth == 0)
+                        {
+                            reader = copy;
+                            consumed = (int)reader.BytesConsumed;
+                            var ended = RootObjectEnded(ref entry, consumed);
+                            if (ended != Step.End)
+                            {
+                                return ended;
+                            }
+
+                            // Nothing to report about the bundle: go on to check what follows it.
+                            continue;
+                        }
+
+                        if (copy.TokenType != JsonTokenType.PropertyName || copy.CurrentDepth != 1)
+                        {
+                            // The root object's own start.
+                            reader = copy;
+                            continue;
+                        }
+
+                        var name = copy.GetString();
+                        if (!copy.Read())
+                        {
+                            return Step.NeedMoreData;
+                        }
+
+                        if (name == "objects" && copy.TokenType == JsonTokenType.StartArray)
                         {
                             reader = copy;
                             _sawObjects = true;
@@ -208,9 +222,9 @@ public sealed class BundleParser
                             continue;
                         }
 
-                        if (_pendingName is "type" or "id" && copy.TokenType == JsonTokenType.String)
+                        if (name is "type" or "id" && copy.TokenType == JsonTokenType.String)
                         {
-                            if (_pendingName == "type")
+                            if (name == "type")
                             {
                                 _rootType = copy.GetString();
                             }
@@ -234,7 +248,6 @@ public sealed class BundleParser
                         continue;
                     }
 
-                    continue;
                 case Mode.Objects or Mode.RootArray:
                     {
                         var copy = reader;
@@ -290,7 +303,6 @@ public sealed class BundleParser
         {
             // A single STIX object: everything from the start of the buffer is the object.
             entry = new BundleEntry(0, string.Empty, _buffer.AsSpan(_start, consumed).ToArray(), null);
-            _done = true;
             return Step.Entry;
         }
 
@@ -314,16 +326,11 @@ public sealed class BundleParser
             return Step.NeedMoreData;
         }
 
-        // Anything but whitespace after the root value is an error the reader reports on the next Read.
+        // Anything but whitespace after the root value makes this Read throw, which Next reports as fatal.
+        reader.Read();
         consumed = (int)reader.BytesConsumed;
         _done = true;
         return Step.End;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
     }
 
     /// <summary>Feeds a whole in-memory document and returns every entry (for tests and small inputs).</summary>

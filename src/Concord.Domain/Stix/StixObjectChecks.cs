@@ -74,6 +74,62 @@ internal static class StixObjectChecks
                     errors.Add(new StixError(pointer + "/payload_bin", "an artifact needs exactly one of payload_bin and url"));
                 }
 
+                if (obj.TryGetProperty("decryption_key", out _) && !obj.TryGetProperty("encryption_algorithm", out _))
+                {
+                    errors.Add(new StixError(pointer + "/encryption_algorithm", "decryption_key needs encryption_algorithm"));
+                }
+
+                break;
+            case "network-traffic":
+                if (!obj.TryGetProperty("src_ref", out _) && !obj.TryGetProperty("dst_ref", out _))
+                {
+                    errors.Add(new StixError(pointer + "/src_ref", "network-traffic needs src_ref or dst_ref"));
+                }
+
+                if (obj.TryGetProperty("is_active", out var active) && active.ValueKind == JsonValueKind.True && obj.TryGetProperty("end", out _))
+                {
+                    errors.Add(new StixError(pointer + "/end", "active network-traffic has no end"));
+                }
+
+                break;
+            case "email-message":
+                if (obj.TryGetProperty("is_multipart", out var multipart) && multipart.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    var misplaced = multipart.ValueKind == JsonValueKind.True ? "body" : "body_multipart";
+                    if (obj.TryGetProperty(misplaced, out _))
+                    {
+                        errors.Add(new StixError($"{pointer}/{misplaced}", $"{misplaced} is not allowed when is_multipart is {(multipart.ValueKind == JsonValueKind.True ? "true" : "false")}"));
+                    }
+                }
+
+                break;
+            case "extension-definition":
+                if (obj.TryGetProperty("extension_types", out var kinds) && kinds.ValueKind == JsonValueKind.Array)
+                {
+                    var i = 0;
+                    foreach (var kind in kinds.EnumerateArray())
+                    {
+                        if (kind.ValueKind == JsonValueKind.String && !StixPropertyRules.ExtensionTypes.Contains(kind.GetString()!))
+                        {
+                            errors.Add(new StixError($"{pointer}/extension_types/{i}", "extension_types holds new-sdo, new-sco, new-sro, property-extension or toplevel-property-extension"));
+                        }
+
+                        i++;
+                    }
+                }
+
+                break;
+            case "ipv4-addr" or "ipv6-addr" or "mac-addr":
+                if (obj.TryGetProperty("value", out var address) && address.ValueKind == JsonValueKind.String && !StixAddresses.IsValid(type, address.GetString()!))
+                {
+                    errors.Add(new StixError(pointer + "/value", type switch
+                    {
+                        "ipv4-addr" => "must be an IPv4 address or CIDR block, e.g. 198.51.100.0/24",
+                        "ipv6-addr" => "must be an IPv6 address or CIDR block",
+                        _ => "must be a lower-case, colon-separated MAC-48 address, e.g. d2:fb:49:24:37:18",
+                    }));
+                }
+
                 break;
             case "file":
                 if (!obj.TryGetProperty("hashes", out _) && !obj.TryGetProperty("name", out _))

@@ -152,7 +152,11 @@ internal static class StixPropertyRules
         ["encapsulates_refs"] = ["network-traffic"],
         ["encapsulated_by_ref"] = ["network-traffic"],
         ["user_ref"] = ["user-account"],
+        ["object_ref"] = ["sdo-or-sco", "relationship", "sighting", "marking-definition", "extension-definition"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> ExtensionTypes = FrozenSet.Create(StringComparer.Ordinal,
+        "new-sdo", "new-sco", "new-sro", "property-extension", "toplevel-property-extension");
 
     public static readonly FrozenSet<string> OpinionValues = FrozenSet.Create(StringComparer.Ordinal,
         "strongly-disagree", "disagree", "neutral", "agree", "strongly-agree");

@@ -104,6 +104,12 @@ public readonly record struct StixTimestamp : IComparable<StixTimestamp>
         // A leap second (:60) is folded onto the next second, which keeps ordering monotonic.
         var leap = second == 60 ? 1 : 0;
         var ticks = new DateTime(year, month, day, hour, minute, second - leap, DateTimeKind.Utc).Ticks + (leap * TimeSpan.TicksPerSecond) + fraction;
+        if (ticks > DateTime.MaxValue.Ticks)
+        {
+            // Only a leap second at the very end of 9999 gets here: an instant no DateTime can hold.
+            return false;
+        }
+
         value = new StixTimestamp(ticks, text.Length > 20 ? text.Length - 21 : 0);
         return true;
     }

@@ -96,7 +96,7 @@ public static class StixValidator
                 default:
                     if (!IsKnownOrWellFormedName(p.Name))
                     {
-                        errors.Add(new StixError(at, "a custom property name must be 3-250 characters of a-z, A-Z, 0-9 and _"));
+                        errors.Add(new StixError(at, "a custom property name must be 3-250 characters of a-z, 0-9 and _, starting with a letter"));
                     }
 
                     StixValueChecks.Property(type, p.Name, p.Value, at, millis, errors);
@@ -126,9 +126,15 @@ public static class StixValidator
             return name is "id";
         }
 
+        // STIX 2.1 (unlike 2.0) allows only lower-case letters, digits and underscores, and a letter first.
+        if (name[0] is < 'a' or > 'z')
+        {
+            return false;
+        }
+
         foreach (var c in name)
         {
-            if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
             {
                 return false;
             }

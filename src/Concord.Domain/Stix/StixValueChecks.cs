@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Concord.Domain.Stix;
@@ -7,7 +8,11 @@ internal static class StixValueChecks
 {
     public static void Property(string type, string name, JsonElement value, string at, bool millis, List<StixError> errors)
     {
-        if (StixPropertyRules.Timestamps.Contains(name))
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add(new StixError(at, "null is not a STIX value: leave the property out"));
+        }
+        else if (StixPropertyRules.Timestamps.Contains(name))
         {
             Timestamp(value, at, millis && name is "created" or "modified", errors);
         }
@@ -26,6 +31,14 @@ internal static class StixValueChecks
         else if (name.EndsWith("_ref", StringComparison.Ordinal))
         {
             Ref(name, value, at, errors);
+        }
+        else if (name.EndsWith("_bin", StringComparison.Ordinal))
+        {
+            Binary(value, at, errors);
+        }
+        else if (name.EndsWith("_hex", StringComparison.Ordinal))
+        {
+            Hex(value, at, errors);
         }
         else if (StixPropertyRules.StringLists.Contains(name))
         {
@@ -103,7 +116,13 @@ internal static class StixValueChecks
                 Expect(value, JsonValueKind.Object, JsonValueKind.Object, at, "must be a JSON object", errors);
                 break;
             default:
-                // A property the specification does not define for this use: kept as it is.
+                // A property the specification does not define for this use: kept as it is, but STIX forbids
+                // empty lists everywhere, custom properties included.
+                if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
+                {
+                    errors.Add(new StixError(at, "an empty list is not allowed: leave the property out"));
+                }
+
                 break;
         }
     }
@@ -117,6 +136,24 @@ internal static class StixValueChecks
         else if (millis && !ts.HasMillisecondPrecision)
         {
             errors.Add(new StixError(at, "must be precise to at least the millisecond (three fractional digits)"));
+        }
+    }
+
+    private static void Binary(JsonElement value, string at, List<StixError> errors)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is null || text.Length == 0 || !Base64.IsValid(text) || text.Any(char.IsWhiteSpace))
+        {
+            errors.Add(new StixError(at, "a _bin property holds base64"));
+        }
+    }
+
+    private static void Hex(JsonElement value, string at, List<StixError> errors)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is null || text.Length == 0 || text.Length % 2 != 0 || !text.All(char.IsAsciiHexDigit))
+        {
+            errors.Add(new StixError(at, "a _hex property holds an even number of hex digits"));
         }
     }
 
@@ -140,7 +177,12 @@ internal static class StixValueChecks
             return;
         }
 
-        if (StixPropertyRules.RefTargets.TryGetValue(name, out var allowed) && !Allows(allowed, id.Type))
+        if (id.Type == "bundle")
+        {
+            // A bundle is a wrapper for transport, not a STIX object, so nothing can refer to one.
+            errors.Add(new StixError(at, "must refer to a STIX object, not a bundle"));
+        }
+        else if (StixPropertyRules.RefTargets.TryGetValue(name, out var allowed) && !Allows(allowed, id.Type))
         {
             errors.Add(new StixError(at, $"must refer to {string.Join(" or ", allowed)}, not {id.Type}"));
         }

@@ -18,6 +18,8 @@ public static class VersionDigest
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(json);
         var release = distribution.Release;
+        // Unambiguous because no part can hold the separators: ids are slugs, the rest are fixed codes, and
+        // Handling refuses control characters in purpose and restriction.
         var canonical = new StringBuilder()
             .Append('\0').Append(distribution.Originator.Value)
             .Append('\0').AppendJoin(',', release.Parties.Select(p => p.Value).Order(StringComparer.Ordinal))
