@@ -70,21 +70,24 @@ public static class StixValidator
         var concord = ConcordProperties.Empty;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var millis = category != StixCategory.Observable;
+        var search = SearchText ??= new StringBuilder(512);
+        search.Clear();
         foreach (var p in obj.EnumerateObject())
         {
-            var at = $"{pointer}/{JsonPointer.Escape(p.Name)}";
-            if (!seen.Add(p.Name))
+            var name = p.Name;
+            var at = new StixPath(pointer, name);
+            if (!seen.Add(name))
             {
-                errors.Add(new StixError(at, $"property '{p.Name}' appears twice"));
+                errors.Add(new StixError(at, $"property '{name}' appears twice"));
                 continue;
             }
 
-            switch (p.Name)
+            switch (name)
             {
                 case "type" or "id":
                     break;
                 case "spec_version":
-                    if (p.Value.ValueKind != JsonValueKind.String || p.Value.GetString() != "2.1")
+                    if (p.Value.ValueKind != JsonValueKind.String || !p.Value.ValueEquals("2.1"))
                     {
                         errors.Add(new StixError(at, "spec_version must be \"2.1\""));
                     }
@@ -94,12 +97,17 @@ public static class StixValidator
                     concord = Extensions(p.Value, at, errors);
                     break;
                 default:
-                    if (!IsKnownOrWellFormedName(p.Name))
+                    if (!IsKnownOrWellFormedName(name))
                     {
                         errors.Add(new StixError(at, "a custom property name must be 3-250 characters of a-z, 0-9 and _, starting with a letter"));
                     }
 
-                    StixValueChecks.Property(type, p.Name, p.Value, at, millis, errors);
+                    StixValueChecks.Property(type, name, p.Value, at, millis, errors);
+                    if (StixPropertyRules.Searchable.Contains(name))
+                    {
+                        AppendSearchText(search, p.Value);
+                    }
+
                     break;
             }
         }
@@ -115,7 +123,7 @@ public static class StixValidator
         var modified = TimestampOf(obj, "modified");
         var revoked = obj.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
         var createdBy = obj.TryGetProperty("created_by_ref", out var cb) ? cb.GetString() : null;
-        var stored = new StixObject(id, category, created, modified, revoked, createdBy, tlp, SearchTextOf(obj), Minify(obj), concord);
+        var stored = new StixObject(id, category, created, modified, revoked, createdBy, tlp, search.ToString(), Minify(obj), concord);
         return new StixValidation(stored, errors, claimedId);
     }
 
@@ -201,68 +209,81 @@ public static class StixValidator
     private static StixTimestamp? TimestampOf(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && StixTimestamp.TryParse(v.GetString(), out var ts) ? ts : null;
 
-    private static string SearchTextOf(JsonElement obj)
+    private static void AppendSearchText(StringBuilder text, JsonElement value)
     {
-        var text = new StringBuilder();
-        foreach (var p in obj.EnumerateObject())
+        if (value.ValueKind == JsonValueKind.String)
         {
-            if (!StixPropertyRules.Searchable.Contains(p.Name))
+            text.Append(value.GetString()).Append('\n');
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
             {
-                continue;
-            }
-
-            if (p.Value.ValueKind == JsonValueKind.String)
-            {
-                text.Append(p.Value.GetString()).Append('\n');
-            }
-            else if (p.Value.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in p.Value.EnumerateArray())
+                if (item.ValueKind == JsonValueKind.String)
                 {
-                    if (item.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(item.GetString()).Append('\n');
-                    }
+                    text.Append(item.GetString()).Append('\n');
                 }
             }
         }
-
-        return text.ToString();
     }
 
     /// <summary>Writes the object minified, leaving out Concord's extension (and <c>extensions</c> when nothing else is in it).</summary>
-    private static ReadOnlyMemory<byte> Minify(JsonElement obj)
+    private static byte[] Minify(JsonElement obj)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = MinifyBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = MinifyWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var p in obj.EnumerateObject())
         {
-            writer.WriteStartObject();
-            foreach (var p in obj.EnumerateObject())
+            if (p.NameEquals("extensions") && p.Value.ValueKind == JsonValueKind.Object)
             {
-                if (p.Name == "extensions")
+                var others = 0;
+                foreach (var e in p.Value.EnumerateObject())
                 {
-                    var others = p.Value.EnumerateObject().Where(e => e.Name != ConcordExtension.Id).ToList();
-                    if (others.Count == 0)
+                    if (!e.NameEquals(ConcordExtension.Id))
                     {
-                        continue;
-                    }
+                        if (others++ == 0)
+                        {
+                            writer.WriteStartObject("extensions");
+                        }
 
-                    writer.WriteStartObject("extensions");
-                    foreach (var e in others)
-                    {
                         e.WriteTo(writer);
                     }
-
-                    writer.WriteEndObject();
-                    continue;
                 }
 
-                p.WriteTo(writer);
+                if (others > 0)
+                {
+                    writer.WriteEndObject();
+                }
+
+                continue;
             }
 
-            writer.WriteEndObject();
+            p.WriteTo(writer);
         }
 
-        return buffer.WrittenMemory;
+        writer.WriteEndObject();
+        writer.Flush();
+        var result = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1 << 20)
+        {
+            // Do not keep an outsized buffer alive after one huge object.
+            MinifyBuffer = null;
+            MinifyWriter = null;
+        }
+
+        return result;
     }
+
+    // Per-thread scratch space: an import validates on one thread at a time, and objects are small.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? MinifyBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? MinifyWriter;
+
+    [ThreadStatic]
+    private static StringBuilder? SearchText;
 }

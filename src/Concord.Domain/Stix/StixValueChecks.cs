@@ -6,7 +6,7 @@ namespace Concord.Domain.Stix;
 /// <summary>Checks of single property values against their STIX 2.1 type; each adds errors and returns nothing.</summary>
 internal static class StixValueChecks
 {
-    public static void Property(string type, string name, JsonElement value, string at, bool millis, List<StixError> errors)
+    public static void Property(string type, string name, JsonElement value, StixPath at, bool millis, List<StixError> errors)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -54,7 +54,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Structured(string type, string name, JsonElement value, string at, List<StixError> errors)
+    private static void Structured(string type, string name, JsonElement value, StixPath at, List<StixError> errors)
     {
         switch (name)
         {
@@ -127,7 +127,7 @@ internal static class StixValueChecks
         }
     }
 
-    public static void Timestamp(JsonElement value, string at, bool millis, List<StixError> errors)
+    public static void Timestamp(JsonElement value, StixPath at, bool millis, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.String || !StixTimestamp.TryParse(value.GetString(), out var ts))
         {
@@ -139,7 +139,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Binary(JsonElement value, string at, List<StixError> errors)
+    private static void Binary(JsonElement value, StixPath at, List<StixError> errors)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
         if (text is null || text.Length == 0 || !Base64.IsValid(text) || text.Any(char.IsWhiteSpace))
@@ -148,7 +148,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Hex(JsonElement value, string at, List<StixError> errors)
+    private static void Hex(JsonElement value, StixPath at, List<StixError> errors)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
         if (text is null || text.Length == 0 || text.Length % 2 != 0 || !text.All(char.IsAsciiHexDigit))
@@ -157,7 +157,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Integer(JsonElement value, long min, long max, string at, List<StixError> errors)
+    private static void Integer(JsonElement value, long min, long max, StixPath at, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var n))
         {
@@ -169,7 +169,7 @@ internal static class StixValueChecks
         }
     }
 
-    public static void Ref(string name, JsonElement value, string at, List<StixError> errors)
+    public static void Ref(string name, JsonElement value, StixPath at, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.String || !StixId.TryParse(value.GetString(), out var id))
         {
@@ -209,7 +209,7 @@ internal static class StixValueChecks
         return false;
     }
 
-    private static void RefList(string name, JsonElement value, string at, List<StixError> errors)
+    private static void RefList(string name, JsonElement value, StixPath at, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
@@ -220,11 +220,11 @@ internal static class StixValueChecks
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            Ref(name, item, $"{at}/{i++}", errors);
+            Ref(name, item, at.Item(i++), errors);
         }
     }
 
-    public static void StringList(JsonElement value, string at, List<StixError> errors)
+    public static void StringList(JsonElement value, StixPath at, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
@@ -244,7 +244,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Hashes(JsonElement value, string at, List<StixError> errors)
+    private static void Hashes(JsonElement value, StixPath at, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Object || !value.EnumerateObject().Any())
         {
@@ -261,7 +261,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void ObjectList(JsonElement value, string at, List<StixError> errors, Action<JsonElement, string> check)
+    private static void ObjectList(JsonElement value, StixPath at, List<StixError> errors, Action<JsonElement, StixPath> check)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
@@ -272,7 +272,7 @@ internal static class StixValueChecks
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemAt = $"{at}/{i++}";
+            var itemAt = at.Item(i++);
             if (item.ValueKind != JsonValueKind.Object)
             {
                 errors.Add(new StixError(itemAt, "must be a JSON object"));
@@ -283,7 +283,7 @@ internal static class StixValueChecks
         }
     }
 
-    private static void Expect(JsonElement value, JsonValueKind a, JsonValueKind b, string at, string message, List<StixError> errors)
+    private static void Expect(JsonElement value, JsonValueKind a, JsonValueKind b, StixPath at, string message, List<StixError> errors)
     {
         if (value.ValueKind != a && value.ValueKind != b)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Concord.Domain.Releasability;
 using Concord.Domain.Versioning;
 using Concord.Storage.Objects;
@@ -95,7 +96,8 @@ internal sealed class SqliteImportSession : IImportSession
             var record = batch[i];
             var obj = record.Object;
             var distribution = record.Distribution;
-            var existing = ReadExisting(obj.Id.ToString());
+            var idText = obj.Id.ToString();
+            var existing = ReadExisting(idText);
             verdicts[i] = VersionRule.Decide(existing, obj.Type, distribution.Originator, obj.Version.Ticks, record.Digest);
             if (verdicts[i] != VersionVerdict.Insert)
             {
@@ -105,13 +107,13 @@ internal sealed class SqliteImportSession : IImportSession
             var release = distribution.Release;
             if (obj.Revoked && existing.Count > 0)
             {
-                release = RevocationReach.Widen(release, ReadEarlierRelease(obj.Id.ToString(), distribution.Originator));
+                release = RevocationReach.Widen(release, ReadEarlierRelease(idText, distribution.Originator));
             }
 
             var pk = _nextPk++;
             var p = _insertVersion.Parameters;
             p[0].Value = pk;
-            p[1].Value = obj.Id.ToString();
+            p[1].Value = idText;
             p[2].Value = obj.Type;
             p[3].Value = obj.Version.Ticks;
             p[4].Value = distribution.Originator.Value;
@@ -123,7 +125,7 @@ internal sealed class SqliteImportSession : IImportSession
             p[10].Value = record.Grading is { } g ? g.ToString() : DBNull.Value;
             p[11].Value = added;
             p[12].Value = record.Digest;
-            p[13].Value = obj.Json.ToArray();
+            p[13].Value = MemoryMarshal.TryGetArray(obj.Json, out var json) && json.Offset == 0 && json.Count == json.Array!.Length ? json.Array : obj.Json.ToArray();
             _insertVersion.ExecuteNonQuery();
             WriteRelease(pk, release, distribution.Originator);
             if (obj.SearchText.Length > 0)
