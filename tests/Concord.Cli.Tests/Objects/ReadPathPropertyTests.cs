@@ -47,7 +47,7 @@ public sealed class ReadPathPropertyTests
             var reader = oracle.ReaderOf(party);
             var readable = oracle.Readable(reader);
             var member = scenario.Member(party);
-            await CheckSearchAsync(node, member, reader, readable);
+            await CheckSearchAsync(node, member, readable);
             await CheckExportAsync(node, member, reader, readable);
             await CheckGetAsync(node, scenario, member, reader, readable);
         }
@@ -68,7 +68,7 @@ public sealed class ReadPathPropertyTests
         }
     }
 
-    private static async Task CheckSearchAsync(TestNode node, string member, Reader reader, Dictionary<string, List<ReadPathOracle.Held>> readable)
+    private static async Task CheckSearchAsync(TestNode node, string member, Dictionary<string, List<ReadPathOracle.Held>> readable)
     {
         var expected = readable.Values.Select(v => v[^1]).OrderBy(h => h.Sequence).ToList();
         var hits = (await node.OkAsync("search", "--as", member, "--limit", "1000", "--json")).Json().EnumerateArray().ToList();
@@ -89,8 +89,6 @@ public sealed class ReadPathPropertyTests
             var found = (await node.OkAsync("search", word, "--as", member, "--limit", "1000", "--json")).Json();
             Assert.Equal(matching, found.EnumerateArray().Select(h => h.GetProperty("id").GetString()));
         }
-
-        _ = reader;
     }
 
     private static async Task CheckExportAsync(TestNode node, string member, Reader reader, Dictionary<string, List<ReadPathOracle.Held>> readable)
