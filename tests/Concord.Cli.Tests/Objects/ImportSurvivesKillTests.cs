@@ -33,10 +33,16 @@ public sealed class ImportSurvivesKillTests
         var killedOutput = new StringBuilder();
         using (var killed = StartConcord(import, killedOutput))
         {
-            await WaitUntilSomethingIsCommittedAsync(node.Store, killed, killedOutput);
-            killed.Kill(entireProcessTree: true);
-            using var exited = new CancellationTokenSource(Patience);
-            await killed.WaitForExitAsync(exited.Token);
+            try
+            {
+                await WaitUntilSomethingIsCommittedAsync(node.Store, killed, killedOutput);
+            }
+            finally
+            {
+                killed.Kill(entireProcessTree: true);
+                using var exited = new CancellationTokenSource(Patience);
+                await killed.WaitForExitAsync(exited.Token);
+            }
         }
 
         long committed;
@@ -58,7 +64,16 @@ public sealed class ImportSurvivesKillTests
         using (var rerun = StartConcord(import, output))
         {
             using var finished = new CancellationTokenSource(Patience);
-            await rerun.WaitForExitAsync(finished.Token);
+            try
+            {
+                await rerun.WaitForExitAsync(finished.Token);
+            }
+            finally
+            {
+                // Never leave a child writing into the temp folder after a failed wait.
+                rerun.Kill(entireProcessTree: true);
+            }
+
             Assert.True(rerun.ExitCode == 0, $"the re-run exited {rerun.ExitCode}: {output}");
         }
 
