@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Text.Json;
 using Concord.Domain.Directory;
 using Concord.Storage;
@@ -32,7 +33,15 @@ internal sealed class CliContext : IAsyncDisposable
         var store = OpenStore(location);
         if (migrate)
         {
-            await store.MigrateAsync(cancellationToken);
+            try
+            {
+                await store.MigrateAsync(cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                await store.DisposeAsync();
+                throw new CliException($"--store: '{location}' cannot be opened as a Concord store: {ex.Message}", ex);
+            }
         }
 
         return new CliContext(store, parse.GetValue(CliOptions.Json), CliRunner.Current.Value?.Output ?? System.Console.Out);

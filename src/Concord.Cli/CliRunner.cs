@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Concord.Storage.Directory;
 
 namespace Concord.Cli;
@@ -11,6 +12,14 @@ internal static class CliRunner
         var config = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error, EnableDefaultExceptionHandler = false };
         Current.Value = config;
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // System.CommandLine would print each error (some over several lines) and then the help; bad input gets one line.
+            var errors = parse.Errors.Select(e => string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            await config.Error.WriteLineAsync($"concord: {string.Join("; ", errors)}");
+            return 1;
+        }
+
         try
         {
             return await parse.InvokeAsync(config);

@@ -37,8 +37,21 @@ internal static class ChannelCommands
         var leave = new Command("leave", "Remove a party from a channel.") { channelArg, partyArg };
         leave.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
-            await new DirectoryAdmin(context.Store).LeaveChannelAsync(CliContext.Operator, ParseChannel(parse.GetValue(channelArg)), ParseParty(parse.GetValue(partyArg)), cancellationToken);
-            await PrintAsync(context, [ParseChannel(parse.GetValue(channelArg))], cancellationToken);
+            var channel = ParseChannel(parse.GetValue(channelArg));
+            var party = ParseParty(parse.GetValue(partyArg));
+            if (await context.Store.Directory.GetChannelAsync(channel, cancellationToken) is null)
+            {
+                throw new CliException($"channel '{channel}' does not exist");
+            }
+
+            // A mistyped party would otherwise "leave" silently while the intended one keeps receiving the channel's releases.
+            if (!(await context.Store.Directory.ListChannelMembersAsync(channel, cancellationToken)).Contains(party))
+            {
+                throw new CliException($"party '{party}' is not a member of channel '{channel}'");
+            }
+
+            await new DirectoryAdmin(context.Store).LeaveChannelAsync(CliContext.Operator, channel, party, cancellationToken);
+            await PrintAsync(context, [channel], cancellationToken);
             return 0;
         }));
         var list = new Command("list", "List every channel with its members (node administration).");

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Concord.Domain.Releasability;
 using Concord.Server.Import;
+using Concord.Storage.Access;
 using Concord.Storage.Import;
 using Spectre.Console;
 
@@ -19,13 +21,15 @@ internal static class ImportCommand
         command.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var actor = await context.ActAsAsync(parse.GetValue(actAs), cancellationToken);
+            var defaultRelease = release.Release(parse);
+            await CheckDefaultReleaseAsync(context, actor, defaultRelease, cancellationToken);
             var files = Expand(parse.GetValue(paths)!);
             var importer = new Importer(context.Store);
             var reports = new List<(string File, ImportReport Report)>();
             var showProgress = !context.Json && !Console.IsOutputRedirected;
             foreach (var file in files)
             {
-                var request = new ImportRequest(actor, release.Release(parse), release.Handling(parse), release.GradingOf(parse), parse.GetValue(allOrNothing), Path.GetFileName(file));
+                var request = new ImportRequest(actor, defaultRelease, release.Handling(parse), release.GradingOf(parse), parse.GetValue(allOrNothing), Path.GetFileName(file));
                 await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
                 ImportReport report;
                 if (showProgress)
@@ -56,6 +60,27 @@ internal static class ImportCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Refuses --party and --channel values the importer would refuse for every object, so a mistyped option is one
+    /// line naming it rather than a problem per object pointing into the files. A channel the party is not in reads
+    /// the same as one that does not exist.
+    /// </summary>
+    private static async Task CheckDefaultReleaseAsync(CliContext context, Actor actor, Release release, CancellationToken cancellationToken)
+    {
+        var parties = (await context.Store.Directory.ListPartiesAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
+        var party = release.Parties.FirstOrDefault(p => !parties.Contains(p));
+        if (party.Value is not null)
+        {
+            throw new CliException($"--party: unknown party '{party}'");
+        }
+
+        var channel = release.Channels.FirstOrDefault(c => !actor.RequireReader().Channels.Contains(c));
+        if (channel.Value is not null)
+        {
+            throw new CliException($"--channel: unknown channel '{channel}' (a party releases only to channels it is a member of)");
+        }
     }
 
     private static List<string> Expand(string[] paths)
