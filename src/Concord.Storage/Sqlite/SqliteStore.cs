@@ -73,6 +73,12 @@ public sealed class SqliteStore : IConcordStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        if (await CurrentVersionAsync(connection, cancellationToken) == SqliteSchema.Migrations.Length)
+        {
+            // Up to date: a read-only check, so commands that only read never queue behind a writer.
+            return;
+        }
+
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
@@ -106,6 +112,19 @@ public sealed class SqliteStore : IConcordStore
         }
 
         await tx.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version') THEN 1 ELSE 0 END";
+        if ((long)(await read.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            return 0;
+        }
+
+        read.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+        return (long)(await read.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <inheritdoc />
