@@ -6,8 +6,9 @@ using Concord.Domain.Stix;
 namespace Concord.Domain.Versioning;
 
 /// <summary>
-/// A 16-byte digest of a version's JSON and its distribution (originator, release, TLP, caveats, grading): two
-/// arrivals of the same version are the same exactly when their digests are.
+/// A 32-byte digest of a version: the first 16 bytes digest its JSON alone (so two parties' copies of the same
+/// content can be recognised), the last 16 its JSON and distribution together (originator, release, TLP,
+/// caveats, grading). Two arrivals of the same version are the same exactly when their whole digests are.
 /// </summary>
 public static class VersionDigest
 {
@@ -15,6 +16,8 @@ public static class VersionDigest
     public static byte[] Compute(ReadOnlySpan<byte> json, Distribution distribution, Grading? grading)
     {
         ArgumentNullException.ThrowIfNull(distribution);
+        var digest = new byte[Length];
+        SHA256.HashData(json)[..ContentLength].CopyTo(digest, 0);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(json);
         var release = distribution.Release;
@@ -30,6 +33,16 @@ public static class VersionDigest
             .Append('\0').Append(distribution.Handling.Restriction)
             .Append('\0').Append(grading?.ToString());
         hash.AppendData(Encoding.UTF8.GetBytes(canonical.ToString()));
-        return hash.GetHashAndReset()[..16];
+        hash.GetHashAndReset()[..(Length - ContentLength)].CopyTo(digest, ContentLength);
+        return digest;
     }
+
+    /// <summary>The length of a digest.</summary>
+    public const int Length = 32;
+
+    private const int ContentLength = 16;
+
+    /// <summary>True when two digests were computed over the same JSON (whatever the distributions).</summary>
+    public static bool SameContent(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) =>
+        a.Length == Length && b.Length == Length && a[..ContentLength].SequenceEqual(b[..ContentLength]);
 }

@@ -5,9 +5,11 @@ namespace Concord.Domain.Versioning;
 
 /// <summary>
 /// Decides what an incoming version means given what is held: versions are (id, modified); only the
-/// originator versions an object; the same version arriving twice is harmless when identical and a conflict
-/// otherwise; nothing follows a revocation. Observables, marking definitions and extension definitions are
-/// shared vocabulary: each party holds its own copy, so these are compared per originator.
+/// originator makes new versions of an object, though another party may hold its own copy of a version whose
+/// content is identical (public reporting, the OASIS examples, ATT&amp;CK: the same objects reach several
+/// services); the same version arriving twice is harmless when identical and a conflict otherwise; nothing
+/// follows a revocation. Observables, marking definitions and extension definitions are shared vocabulary:
+/// each party holds its own copy, so these are compared per originator only.
 /// </summary>
 public static class VersionRule
 {
@@ -21,16 +23,19 @@ public static class VersionRule
         ArgumentNullException.ThrowIfNull(existing);
         var shared = IsSharedType(type);
         var verdict = VersionVerdict.Insert;
+        var othersHold = false;
+        var copiesAnother = false;
         foreach (var held in existing)
         {
             if (held.Originator != importer)
             {
-                if (shared)
+                if (!shared)
                 {
-                    continue;
+                    othersHold = true;
+                    copiesAnother |= held.Version == version && VersionDigest.SameContent(held.Digest.Span, digest);
                 }
 
-                return VersionVerdict.NotOriginator;
+                continue;
             }
 
             if (held.Version == version)
@@ -43,7 +48,7 @@ public static class VersionRule
             }
         }
 
-        return verdict;
+        return othersHold && !copiesAnother ? VersionVerdict.NotOriginator : verdict;
     }
 
     /// <summary>The sentence that explains a refusal to the importing party.</summary>

@@ -60,13 +60,13 @@ public sealed class VersionDigestTests
     }
 
     [Fact]
-    public void The_digest_is_16_bytes_and_ignores_the_order_of_the_release()
+    public void The_digest_is_32_bytes_and_ignores_the_order_of_the_release()
     {
         var reordered = Base with { Release = new Release(Base.Release.Parties.Reverse(), Base.Release.Channels.Reverse()) };
 
         var digest = VersionDigest.Compute(Json, Base, B2);
 
-        Assert.Equal(16, digest.Length);
+        Assert.Equal(VersionDigest.Length, digest.Length);
         Assert.Equal(digest, VersionDigest.Compute(Json, reordered, B2));
     }
 

@@ -1,3 +1,4 @@
+using Concord.Domain.Stix;
 using Concord.Domain.Releasability;
 using Concord.Domain.Versioning;
 
@@ -47,6 +48,19 @@ public sealed class VersionRuleTests
 
         Assert.Equal(VersionVerdict.NotOriginator, VersionRule.Decide(held, "threat-actor", Fbi, 20, Digest));
         Assert.Equal(VersionVerdict.NotOriginator, VersionRule.Decide(held, "threat-actor", Fbi, 10, Digest));
+    }
+
+    [Fact]
+    public void Another_party_may_hold_its_own_copy_of_a_version_with_identical_content_but_not_a_changed_one()
+    {
+        var fsbDistribution = new Distribution(Fsb, Release.None, null, Handling.None);
+        var fbiDistribution = new Distribution(Fbi, new Release([Fsb], []), null, Handling.None);
+        var json = "{\"type\":\"identity\"}"u8.ToArray();
+        ExistingVersion[] held = [new(Fsb, 10, false, VersionDigest.Compute(json, fsbDistribution, null))];
+
+        Assert.Equal(VersionVerdict.Insert, VersionRule.Decide(held, "identity", Fbi, 10, VersionDigest.Compute(json, fbiDistribution, null)));
+        Assert.Equal(VersionVerdict.NotOriginator, VersionRule.Decide(held, "identity", Fbi, 10, VersionDigest.Compute("{\"type\":\"identity\",\"name\":\"x\"}"u8, fbiDistribution, null)));
+        Assert.Equal(VersionVerdict.NotOriginator, VersionRule.Decide(held, "identity", Fbi, 20, VersionDigest.Compute(json, fbiDistribution, null)));
     }
 
     [Fact]
