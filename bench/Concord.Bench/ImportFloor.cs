@@ -16,17 +16,16 @@ internal static class ImportFloor
 {
     public static async Task<TimeSpan> RunSqliteAsync(string file, string store, CancellationToken cancellationToken)
     {
-        await using (var migrate = new SqliteStore(store))
-        {
-            await migrate.MigrateAsync(cancellationToken);
-        }
+        await using var sqlite = new SqliteStore(store);
+        await sqlite.MigrateAsync(cancellationToken);
+        await using var checkpoints = sqlite.StartBackgroundCheckpoints();
 
         var rows = ReadRows(file);
         await using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         await connection.OpenAsync(cancellationToken);
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = SqliteStore.ConnectionPragmas + " PRAGMA wal_autocheckpoint = 16384;";
+            pragma.CommandText = SqliteStore.ConnectionPragmas + " PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 

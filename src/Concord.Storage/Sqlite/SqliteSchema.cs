@@ -52,7 +52,6 @@ internal static class SqliteSchema
             digest BLOB NOT NULL,
             json BLOB NOT NULL);
         CREATE UNIQUE INDEX object_version_key ON object_version(object_id, version, originator);
-        CREATE INDEX object_version_originator ON object_version(originator, pk);
         CREATE INDEX object_version_type ON object_version(type, pk);
         CREATE TABLE version_release (
             version_pk INTEGER NOT NULL,
@@ -60,8 +59,7 @@ internal static class SqliteSchema
             target TEXT NOT NULL,
             granted_by TEXT NOT NULL,
             PRIMARY KEY (version_pk, kind, target)) WITHOUT ROWID;
-        CREATE INDEX version_release_target ON version_release(kind, target, version_pk);
-        CREATE VIRTUAL TABLE object_text USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE object_text USING fts5(text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
         CREATE TABLE audit (
             seq INTEGER PRIMARY KEY,
             at INTEGER NOT NULL,

@@ -63,6 +63,12 @@ public sealed class SqliteStore : IConcordStore
         return connection;
     }
 
+    /// <summary>
+    /// Starts checkpointing the WAL in the background, for a bulk writer whose own connection has
+    /// <c>wal_autocheckpoint</c> off; dispose to stop.
+    /// </summary>
+    public IAsyncDisposable StartBackgroundCheckpoints() => SqliteCheckpointer.Start(this);
+
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
