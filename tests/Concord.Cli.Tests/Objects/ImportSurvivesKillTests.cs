@@ -55,8 +55,7 @@ public sealed class ImportSurvivesKillTests
             Assert.Equal(committed, Scalar<long>(connection, $"SELECT count(*) FROM object_version WHERE substr(object_id, 15, 8) < '{committed:x8}'"));
             Assert.Equal(0L, Scalar<long>(connection, "SELECT count(*) FROM object_version v WHERE NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk AND r.kind = 0 AND r.target = 'us-fbi')"));
             Assert.Equal(0L, Scalar<long>(connection, "SELECT count(*) FROM version_release r WHERE NOT EXISTS (SELECT 1 FROM object_version v WHERE v.pk = r.version_pk)"));
-            Assert.Equal(0L, Scalar<long>(connection, "SELECT count(*) FROM object_version v WHERE v.pk NOT IN (SELECT rowid FROM object_text)"));
-            Assert.Equal(committed, Scalar<long>(connection, "SELECT count(*) FROM object_text"));
+            Assert.Equal(0L, Scalar<long>(connection, "SELECT count(*) FROM object_version v WHERE v.pk NOT IN (SELECT rowid FROM object_text WHERE object_text MATCH '\"актор\"')"));
             Assert.Equal(committed, Scalar<long>(connection, "SELECT count(*) FROM object_text WHERE object_text MATCH '\"актор\"'"));
         }
 
@@ -85,7 +84,7 @@ public sealed class ImportSurvivesKillTests
         {
             Assert.Equal(Objects, Scalar<long>(connection, "SELECT count(*) FROM object_version"));
             Assert.Equal(Objects, Scalar<long>(connection, "SELECT count(DISTINCT object_id) FROM object_version"));
-            Assert.Equal(Objects, Scalar<long>(connection, "SELECT count(*) FROM object_text"));
+            Assert.Equal(Objects, Scalar<long>(connection, "SELECT count(*) FROM object_text WHERE object_text MATCH '\"актор\"'"));
         }
 
         await node.OkAsync("audit", "verify");
