@@ -22,6 +22,8 @@ internal sealed record StixDraft
 
     public DateTime Modified { get; init; } = Epoch;
 
+    public string? Description { get; init; }
+
     public TlpLevel? Tlp { get; init; }
 
     public IReadOnlyList<string> Caveats { get; init; } = [];
@@ -66,6 +68,11 @@ internal sealed record StixDraft
             ["modified"] = Timestamp(Modified),
             ["name"] = Name,
         };
+        if (Description is not null)
+        {
+            json["description"] = Description;
+        }
+
         if (Type == "report")
         {
             json["published"] = Timestamp(Created);
