@@ -21,6 +21,7 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly SqliteCommand _insertRelease;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _earlierRelease;
+    private readonly SqliteCommand _laterRevocations;
 
     private SqliteImportSession(SqliteConnection connection, bool allOrNothing)
     {
@@ -36,6 +37,9 @@ internal sealed class SqliteImportSession : IImportSession
         _earlierRelease = Prepare(
             "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = $id AND v.originator = $originator",
             "$id", "$originator");
+        _laterRevocations = Prepare(
+            "SELECT pk FROM object_version WHERE object_id = $id AND originator = $originator AND revoked = 1 AND version > $version",
+            "$id", "$originator", "$version");
     }
 
     public static async Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
@@ -60,7 +64,7 @@ internal sealed class SqliteImportSession : IImportSession
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
         _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease })
+        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
         {
             command.Transaction = _transaction;
         }
@@ -113,6 +117,15 @@ internal sealed class SqliteImportSession : IImportSession
             p[13].Value = obj.Json.ToArray();
             await _insertVersion.ExecuteNonQueryAsync(cancellationToken);
             await WriteReleaseAsync(pk, release, distribution.Originator, cancellationToken);
+            if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
+            {
+                // An earlier version arriving after the revocation: the revocation must reach its recipients too.
+                foreach (var revocation in await ReadLaterRevocationsAsync(obj.Id.ToString(), distribution.Originator, obj.Version.Ticks, cancellationToken))
+                {
+                    await WriteReleaseAsync(revocation, release, distribution.Originator, cancellationToken);
+                }
+            }
+
             if (obj.SearchText.Length > 0)
             {
                 _insertText.Parameters[0].Value = pk;
@@ -158,6 +171,21 @@ internal sealed class SqliteImportSession : IImportSession
         return result;
     }
 
+    private async Task<List<long>> ReadLaterRevocationsAsync(string id, PartyId originator, long version, CancellationToken cancellationToken)
+    {
+        _laterRevocations.Parameters[0].Value = id;
+        _laterRevocations.Parameters[1].Value = originator.Value;
+        _laterRevocations.Parameters[2].Value = version;
+        var result = new List<long>();
+        await using var reader = await _laterRevocations.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetInt64(0));
+        }
+
+        return result;
+    }
+
     private async Task WriteReleaseAsync(long pk, Release release, PartyId by, CancellationToken cancellationToken)
     {
         var p = _insertRelease.Parameters;
@@ -197,7 +225,7 @@ internal sealed class SqliteImportSession : IImportSession
             await _transaction.DisposeAsync();
         }
 
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease })
+        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
         {
             await command.DisposeAsync();
         }
