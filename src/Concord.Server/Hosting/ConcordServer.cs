@@ -58,6 +58,7 @@ public static class ConcordServer
         services.AddSingleton<ObjectAccess>();
         services.AddSingleton<Importer>();
         services.AddSingleton<DirectoryAdmin>();
+        services.AddSingleton<FailedAuthenticationLimit>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -114,6 +115,7 @@ public static class ConcordServer
             }
         });
         app.UseAuthentication();
+        FailedAuthenticationLimit.Use(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new NoStixDataAttribute());
