@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Concord.Server.Tests.Node;
 
 /// <summary>An HTTP answer read whole: status, media type, headers (joined with ", ") and body text.</summary>
-internal sealed record Answer(HttpStatusCode Status, string? MediaType, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record Answer(HttpStatusCode Status, string? MediaType, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("the body is JSON null");
 

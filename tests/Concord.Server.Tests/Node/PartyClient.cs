@@ -8,7 +8,7 @@ using Concord.Domain.Releasability;
 namespace Concord.Server.Tests.Node;
 
 /// <summary>An analyst of one party talking to the node over HTTP with its own API key.</summary>
-internal sealed class PartyClient(PartyId party, ApiKeyToken key, HttpClient http)
+public sealed class PartyClient(PartyId party, ApiKeyToken key, HttpClient http)
 {
     public PartyId Party { get; } = party;
 

@@ -12,7 +12,7 @@ namespace Concord.Server.Tests.Node;
 /// One Concord node for a test: a SQLite file in a fresh temp folder, the real application on Kestrel at
 /// 127.0.0.1 on a free port, and a way to add parties (each with an analyst and an API key) and channels.
 /// </summary>
-internal sealed class TestNode : IAsyncDisposable
+public sealed class TestNode : IAsyncDisposable
 {
     private const string Seeder = "seed@node";
     private readonly List<HttpClient> _clients = [];

@@ -11,37 +11,54 @@ namespace Concord.Server.Tests.Releasability;
 /// A party the originator did not release an object to: the object does not exist for it on any route — a 404
 /// byte-identical to that of an id never used, and never a hit, a count or an exported object.
 /// </summary>
-public sealed class NonRecipientTests : IAsyncLifetime
+public sealed class NonRecipientTests(NonRecipientTests.Scenario scenario) : IClassFixture<NonRecipientTests.Scenario>
 {
-    private TestNode _node = null!;
-    private PartyClient _originator = null!;
-    private PartyClient _recipient = null!;
-    private PartyClient _outsider = null!;
-    private StixDraft _secret = null!;
-    private StixDraft _own = null!;
+    private readonly PartyClient _recipient = scenario.Recipient;
+    private readonly PartyClient _outsider = scenario.Outsider;
+    private readonly StixDraft _secret = scenario.Secret;
+    private readonly StixDraft _own = scenario.Own;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// us-fbi releases an AMBER, ORCON, graded threat-actor (two versions) to the us-ru-wg channel; pk-isi, in
+    /// another channel with us-fbi, holds a threat-actor of its own matching the same searches. Nothing in the
+    /// tests changes it, so the tests share it.
+    /// </summary>
+    public sealed class Scenario : IAsyncLifetime
     {
-        (_node, var parties) = await TestNode.StartWithPartiesAsync("us-fbi", "ru-fsb", "pk-isi");
-        (_originator, _recipient, _outsider) = (parties[0], parties[1], parties[2]);
-        await _node.AddChannelAsync("us-ru-wg", "us-fbi", "ru-fsb");
-        await _node.AddChannelAsync("kabul-conf", "us-fbi", "pk-isi");
+        private TestNode _node = null!;
 
-        _secret = StixDraft.ThreatActor("Khorasan Vilayat cell Zarafshan", channels: ["us-ru-wg"]) with
+        public PartyClient Recipient { get; private set; } = null!;
+
+        public PartyClient Outsider { get; private set; } = null!;
+
+        public StixDraft Secret { get; private set; } = null!;
+
+        public StixDraft Own { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            Description = "Courier network Termez Mazar-i-Sharif",
-            Created = StixDraft.Epoch.AddHours(7).AddMinutes(13).AddMilliseconds(417),
-            Modified = StixDraft.Epoch.AddHours(7).AddMinutes(13).AddMilliseconds(417),
-            Tlp = TlpLevel.Amber,
-            Caveats = ["ORCON"],
-            Grading = "B2",
-        };
-        await _originator.ImportOkAsync(StixDraft.Bundle(_secret, _secret.Next() with { Name = "Khorasan Vilayat cell Zarafshan-2" }));
-        _own = StixDraft.ThreatActor("Khorasan Vilayat facilitator", channels: ["kabul-conf"]);
-        await _outsider.ImportOkAsync(StixDraft.Bundle(_own));
-    }
+            (_node, var parties) = await TestNode.StartWithPartiesAsync("us-fbi", "ru-fsb", "pk-isi");
+            var originator = parties[0];
+            (Recipient, Outsider) = (parties[1], parties[2]);
+            await _node.AddChannelAsync("us-ru-wg", "us-fbi", "ru-fsb");
+            await _node.AddChannelAsync("kabul-conf", "us-fbi", "pk-isi");
 
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+            Secret = StixDraft.ThreatActor("Khorasan Vilayat cell Zarafshan", channels: ["us-ru-wg"]) with
+            {
+                Description = "Courier network Termez Mazar-i-Sharif",
+                Created = StixDraft.Epoch.AddHours(7).AddMinutes(13).AddMilliseconds(417),
+                Modified = StixDraft.Epoch.AddHours(7).AddMinutes(13).AddMilliseconds(417),
+                Tlp = TlpLevel.Amber,
+                Caveats = ["ORCON"],
+                Grading = "B2",
+            };
+            await originator.ImportOkAsync(StixDraft.Bundle(Secret, Secret.Next() with { Name = "Khorasan Vilayat cell Zarafshan-2" }));
+            Own = StixDraft.ThreatActor("Khorasan Vilayat facilitator", channels: ["kabul-conf"]);
+            await Outsider.ImportOkAsync(StixDraft.Bundle(Own));
+        }
+
+        public async Task DisposeAsync() => await _node.DisposeAsync();
+    }
 
     public static TheoryData<string, string> IdRoutes => new()
     {

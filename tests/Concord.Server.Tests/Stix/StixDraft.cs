@@ -8,7 +8,7 @@ namespace Concord.Server.Tests.Stix;
 /// A STIX 2.1 object version a test imports: a threat-actor, report or incident with a name, its TLP marking,
 /// and Concord's extension (release, caveats, grading). Make later versions with <c>with { Modified = … }</c>.
 /// </summary>
-internal sealed record StixDraft
+public sealed record StixDraft
 {
     public static readonly DateTime Epoch = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
 
