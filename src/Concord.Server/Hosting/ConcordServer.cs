@@ -59,7 +59,12 @@ public static class ConcordServer
         services.AddSingleton<Importer>();
         services.AddSingleton<DirectoryAdmin>();
         services.AddSingleton<FailedAuthenticationLimit>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // The options' naming policy, not the context's, names properties at run time: keep them snake_case like STIX.
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+        });
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -29,7 +29,7 @@ internal static partial class Scrubber
     public static string Scrub(string body)
     {
         var text = JsonNode.Parse(body)?.ToJsonString(Indented) ?? "null";
-        text = TraceId().Replace(text, "\"traceId\": \"<trace>\"");
+        text = TraceId().Replace(text, "\"$1\": \"<trace>\"");
         text = Timestamp().Replace(text, "<timestamp>");
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         text = StixIdPattern().Replace(text, m =>
@@ -51,12 +51,12 @@ internal static partial class Scrubber
     }
 
     /// <summary>Only the trace id replaced, for byte comparisons of two answers.</summary>
-    public static string WithoutTraceId(string body) => TraceIdRaw().Replace(body, "\"traceId\":\"<trace>\"");
+    public static string WithoutTraceId(string body) => TraceIdRaw().Replace(body, "\"$1\":\"<trace>\"");
 
-    [GeneratedRegex("\"traceId\": \"[^\"]*\"")]
+    [GeneratedRegex("\"(traceId|trace_id)\": \"[^\"]*\"")]
     private static partial Regex TraceId();
 
-    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    [GeneratedRegex("\"(traceId|trace_id)\":\"[^\"]*\"")]
     private static partial Regex TraceIdRaw();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")]
