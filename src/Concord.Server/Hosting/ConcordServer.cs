@@ -135,9 +135,10 @@ public static class ConcordServer
 
     private static string PartitionKey(HttpContext context)
     {
-        // Per API key id when one is presented (its public part), else per client address.
+        // Per API key id once the key is proven genuine (authentication runs first), else per client address:
+        // a key id is public, so an unproven one must not spend its member's budget.
         var header = context.Request.Headers.Authorization.ToString();
-        return header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
+        return context.User.Identity?.IsAuthenticated == true && header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
             ? string.Concat("key:", header.AsSpan(15, 16))
             : "ip:" + context.Connection.RemoteIpAddress;
     }
