@@ -59,6 +59,7 @@ public static class ConcordServer
         services.AddSingleton<Importer>();
         services.AddSingleton<DirectoryAdmin>();
         services.AddSingleton<FailedAuthenticationLimit>();
+        services.AddSingleton<Cursor>();
         services.ConfigureHttpJsonOptions(o =>
         {
             // The options' naming policy, not the context's, names properties at run time: keep them snake_case like STIX.
