@@ -173,6 +173,8 @@ public sealed class ReleasabilityPropertyTests
             await CheckListingAsync(party, reader, oracle, $"channel={channel}", v => reader.Channels.Contains(c) && v.Release.Channels.Contains(c), limit: 100);
         }
 
+        var midway = StixDraft.Epoch.AddHours(12);
+        await CheckListingAsync(party, reader, oracle, "modified_after=" + StixDraft.Timestamp(midway), v => v.Version > midway.Ticks, limit: 100);
         foreach (var type in WorldSpec.TypeNames)
         {
             Assert.Equal(oracle.Listing(reader, v => v.Draft.Type == type).Count, await party.CountAsync($"type={type}"));
