@@ -44,6 +44,25 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task A_chunked_body_that_grows_past_max_request_bytes_gets_413_problem_and_stores_nothing()
+    {
+        await using var node = await TestNode.StartAsync(o => o.MaxRequestBytes = 4096);
+        var party = await node.AddPartyAsync("ru-fsb");
+        var bundle = StixDraft.Bundle([.. Enumerable.Range(0, 40).Select(i => StixDraft.ThreatActor($"Chunked {i}"))]);
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(bundle)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/bundles", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await party.Http.SendAsync(request);
+        var answer = await Answer.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
+        Assert.Equal("application/problem+json", answer.MediaType);
+        Assert.Equal(0, await party.CountAsync());
+    }
+
+    [Fact]
     public async Task A_body_within_max_request_bytes_goes_in()
     {
         await using var node = await TestNode.StartAsync(o => o.MaxRequestBytes = 2048);

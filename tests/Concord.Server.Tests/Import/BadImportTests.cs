@@ -234,6 +234,24 @@ public sealed class BadImportTests : IAsyncLifetime
         Assert.Equal(0, await _importer.CountAsync("q=X"));
     }
 
+    [Fact]
+    public async Task An_importer_cannot_claim_another_originator_or_a_lighter_tlp_in_the_extension()
+    {
+        var item = StixDraft.ThreatActor("Spoofed", channels: ["ru-pk-jwg"]) with { Tlp = TlpLevel.Red };
+        var json = item.ToJson();
+        var concord = json["extensions"]![ConcordExtension.Id]!.AsObject();
+        concord["originator"] = "pk-isi";
+        concord["tlp"] = "clear";
+
+        await _importer.ImportOkAsync(StixDraft.Bundle([json]));
+
+        var seen = await _other.GetAsync($"/api/objects/{item.Id}");
+        Assert.Equal("ru-fsb", seen.Json["extensions"]![ConcordExtension.Id]!["originator"]!.GetValue<string>());
+        Assert.Equal("red", seen.Json["extensions"]![ConcordExtension.Id]!["tlp"]!.GetValue<string>());
+        Assert.Equal(0, await _other.CountAsync("originator=pk-isi&q=spoofed"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _other.ReleaseAsync(item.Id, parties: ["us-fbi"])).Status);
+    }
+
     [Theory]
     [InlineData("?party=Not_A_Party", "party")]
     [InlineData("?channel=-bad", "channel")]
