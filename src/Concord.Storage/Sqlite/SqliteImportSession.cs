@@ -7,7 +7,7 @@ namespace Concord.Storage.Sqlite;
 
 /// <summary>
 /// Writes object versions with prepared statements inside IMMEDIATE transactions: one per batch, or one for the
-/// whole session when all-or-nothing. Version keys are assigned from the table's maximum while the write lock
+/// whole session (from its first batch) when all-or-nothing. Version keys are assigned from the table's maximum while the write lock
 /// is held, so release rows can be written without a round trip per row.
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
@@ -42,11 +42,14 @@ internal sealed class SqliteImportSession : IImportSession
             "$id", "$originator", "$version");
     }
 
-    public static async Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a session. No transaction (so no write lock) is taken until a batch is written: the input may still be
+    /// arriving over the network, and every other writer — the audit record of each read among them — would wait.
+    /// </summary>
+    public static Task<SqliteImportSession> StartAsync(SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
     {
-        var session = new SqliteImportSession(connection, allOrNothing);
-        await session.BeginAsync(cancellationToken);
-        return session;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new SqliteImportSession(connection, allOrNothing));
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -78,6 +81,16 @@ internal sealed class SqliteImportSession : IImportSession
     public async Task<IReadOnlyList<VersionVerdict>> WriteAsync(IReadOnlyList<VersionRecord> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        if (_transaction is null)
+        {
+            await BeginAsync(cancellationToken);
+        }
+
         var verdicts = new VersionVerdict[batch.Count];
         var added = DateTimeOffset.UtcNow.UtcTicks;
         for (var i = 0; i < batch.Count; i++)
@@ -136,9 +149,7 @@ internal sealed class SqliteImportSession : IImportSession
 
         if (!_allOrNothing)
         {
-            await _transaction!.CommitAsync(cancellationToken);
-            await _transaction.DisposeAsync();
-            await BeginAsync(cancellationToken);
+            await CommitAsync(cancellationToken);
         }
 
         return verdicts;
@@ -220,7 +231,7 @@ internal sealed class SqliteImportSession : IImportSession
     {
         if (_transaction is not null)
         {
-            // Not committed: an all-or-nothing import that failed, or an empty trailing transaction.
+            // Not committed: an all-or-nothing import that was refused, or one cut short by an error.
             await _transaction.RollbackAsync();
             await _transaction.DisposeAsync();
         }
