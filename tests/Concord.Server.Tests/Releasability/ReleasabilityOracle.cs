@@ -60,7 +60,11 @@ internal sealed class ReleasabilityOracle
 
     public Reader ReaderOf(PartyId party) => new(party, _channelsOf[party]);
 
-    /// <summary>Imports one version as the importer does: refuses a release to a channel the originator is not in, and versions after a revocation; widens a revocation to every earlier release.</summary>
+    /// <summary>
+    /// Imports one version as the importer does: refuses a release to a channel the originator is not in, and
+    /// versions after a revocation; widens a revocation to the release of every version held, and of every
+    /// earlier version that arrives after it.
+    /// </summary>
     public (ModelVersion? Stored, string? Refusal) Import(StixDraft draft, PartyId originator, Release release, Handling handling)
     {
         if (!release.Channels.All(_channelsOf[originator].Contains))
@@ -77,6 +81,14 @@ internal sealed class ReleasabilityOracle
         if (draft.Revoked)
         {
             release = earlier.Aggregate(release, (r, v) => r.Union(v.Release));
+        }
+        else
+        {
+            // An earlier version arriving after the revocation: the revocation reaches its recipients too.
+            foreach (var revocation in earlier.Where(v => v.Revoked && v.Version > draft.Modified.Ticks))
+            {
+                revocation.Release = revocation.Release.Union(release);
+            }
         }
 
         var version = new ModelVersion(++_seq, draft, originator, release, handling);

@@ -49,55 +49,52 @@ public sealed class ReleasabilityPropertyTests
         }
     }
 
-    /// <summary>Each originator imports the first versions of its objects in one bundle, then the second versions, then the third.</summary>
+    /// <summary>
+    /// Originators import every version. In time order, each originator sends the first versions of its objects
+    /// in one bundle, then the second, then the third; out of order, versions arrive in a random order (as
+    /// from a partner's sync), consecutive ones of the same originator sharing a bundle.
+    /// </summary>
     private static async Task ImportAsync(WorldSpec spec, List<PartyClient> parties, ReleasabilityOracle oracle)
     {
-        var rounds = spec.Objects.Max(o => o.Versions.Length);
-        for (var round = 0; round < rounds; round++)
+        var steps = spec.Objects.SelectMany((o, i) => o.Versions.Select((_, round) => (Object: i, Round: round))).ToList();
+        steps = spec.ArrivalKeys is { } keys
+            ? [.. steps.OrderBy(s => keys[(s.Object * 3) + s.Round])]
+            : [.. steps.OrderBy(s => s.Round).ThenBy(s => spec.Objects[s.Object].Originator).ThenBy(s => s.Object)];
+        while (steps.Count > 0)
         {
-            foreach (var originator in parties)
+            var originatorIndex = spec.Objects[steps[0].Object].Originator;
+            var bundle = steps.TakeWhile(s => spec.Objects[s.Object].Originator == originatorIndex).ToList();
+            steps.RemoveRange(0, bundle.Count);
+            var originator = parties[originatorIndex];
+            var reader = oracle.ReaderOf(originator.Party);
+            var batch = new List<StixDraft>();
+            var expectedRefused = new List<string>();
+            var inserted = 0;
+            foreach (var (i, round) in bundle)
             {
-                var reader = oracle.ReaderOf(originator.Party);
-                var batch = new List<StixDraft>();
-                var expectedRefused = new List<string>();
-                var inserted = 0;
-                for (var i = 0; i < spec.Objects.Length; i++)
+                var draft = Draft(spec, i, round, reader);
+                var release = new Release((draft.Parties ?? []).Select(PartyId.Parse), (draft.Channels ?? []).Select(ChannelId.Parse));
+                var (stored, _) = oracle.Import(draft, originator.Party, release, HandlingOf(spec.Objects[i].Versions[round]));
+                if (stored is null)
                 {
-                    var o = spec.Objects[i];
-                    if (WorldSpec.PartyNames[o.Originator] != originator.Id || round >= o.Versions.Length)
-                    {
-                        continue;
-                    }
-
-                    var draft = Draft(spec, i, round, reader);
-                    var release = new Release((draft.Parties ?? []).Select(PartyId.Parse), (draft.Channels ?? []).Select(ChannelId.Parse));
-                    var (stored, _) = oracle.Import(draft, originator.Party, release, HandlingOf(o.Versions[round]));
-                    if (stored is null)
-                    {
-                        expectedRefused.Add($"/objects/{batch.Count}");
-                    }
-                    else
-                    {
-                        inserted++;
-                    }
-
-                    batch.Add(draft);
+                    expectedRefused.Add($"/objects/{batch.Count}");
+                }
+                else
+                {
+                    inserted++;
                 }
 
-                if (batch.Count == 0)
-                {
-                    continue;
-                }
-
-                var answer = await originator.ImportAsync(StixDraft.Bundle([.. batch]));
-                Assert.True(answer.Status == (inserted > 0 || expectedRefused.Count == 0 ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity), $"import by {originator.Id}: {answer}");
-                var report = answer.Json;
-                Assert.Equal(inserted, report["inserted"]!.GetValue<long>());
-                Assert.Equal(expectedRefused.Count, report["rejected"]!.GetValue<long>());
-                var pointers = report["problems"]!.AsArray().Select(p => p!["pointer"]!.GetValue<string>()).ToList();
-                Assert.Equal(expectedRefused.Count, pointers.Count);
-                Assert.All(pointers.Zip(expectedRefused), p => Assert.StartsWith(p.Second, p.First, StringComparison.Ordinal));
+                batch.Add(draft);
             }
+
+            var answer = await originator.ImportAsync(StixDraft.Bundle([.. batch]));
+            Assert.True(answer.Status == (inserted > 0 || expectedRefused.Count == 0 ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity), $"import by {originator.Id}: {answer}");
+            var report = answer.Json;
+            Assert.Equal(inserted, report["inserted"]!.GetValue<long>());
+            Assert.Equal(expectedRefused.Count, report["rejected"]!.GetValue<long>());
+            var pointers = report["problems"]!.AsArray().Select(p => p!["pointer"]!.GetValue<string>()).ToList();
+            Assert.Equal(expectedRefused.Count, pointers.Count);
+            Assert.All(pointers.Zip(expectedRefused), p => Assert.StartsWith(p.Second, p.First, StringComparison.Ordinal));
         }
     }
 

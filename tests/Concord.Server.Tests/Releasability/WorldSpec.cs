@@ -23,7 +23,8 @@ internal sealed record ForwardSpec(int Reader, int Object, int PartyMask, int Ch
 /// A random node: 3–5 parties, 1–3 channels with random members, 1–8 objects of 1–3 versions each with random
 /// releases, TLP levels, caveats and revocations, then a few forwarding attempts.
 /// </summary>
-internal sealed record WorldSpec(int PartyCount, int[] ChannelMembers, ObjectSpec[] Objects, ForwardSpec[] Forwards)
+/// <param name="ArrivalKeys">Null when versions arrive in time order; otherwise a sort key per (object × 3 + version) for a random arrival order.</param>
+internal sealed record WorldSpec(int PartyCount, int[] ChannelMembers, ObjectSpec[] Objects, ForwardSpec[] Forwards, int[]? ArrivalKeys)
 {
     public static readonly string[] PartyNames = ["us-fbi", "ru-fsb", "pk-isi", "af-nds", "uz-sgb"];
 
@@ -39,7 +40,9 @@ internal sealed record WorldSpec(int PartyCount, int[] ChannelMembers, ObjectSpe
             CsCheck.Gen.Int[0, parties - 1], CsCheck.Gen.Int[0, objects.Length - 1], CsCheck.Gen.Int[0, (1 << parties) - 1],
             CsCheck.Gen.Int[0, (1 << channels.Length) - 1], CsCheck.Gen.Int[0, 9],
             (r, o, p, c, u) => new ForwardSpec(r, o, p, c, u == 0)).Array[0, 5]
-        select new WorldSpec(parties, channels, objects, forwards);
+        from shuffled in CsCheck.Gen.Bool
+        from keys in CsCheck.Gen.Int[0, 1000].Array[24]
+        select new WorldSpec(parties, channels, objects, forwards, shuffled ? keys : null);
 
     private static Gen<ObjectSpec> ObjectGen(int parties) =>
         from type in CsCheck.Gen.Int[0, 2]
@@ -52,7 +55,7 @@ internal sealed record WorldSpec(int PartyCount, int[] ChannelMembers, ObjectSpe
 
     public string Describe()
     {
-        var text = new StringBuilder().Append(PartyCount).Append(" parties; channels ");
+        var text = new StringBuilder().Append(PartyCount).Append(" parties; ").Append(ArrivalKeys is null ? "in time order" : "arrival keys " + string.Join(',', ArrivalKeys)).Append("; channels ");
         text.AppendJoin(", ", ChannelMembers.Select((m, i) => $"{ChannelNames[i]}={Bits(m)}")).AppendLine();
         for (var i = 0; i < Objects.Length; i++)
         {
