@@ -84,6 +84,22 @@ public sealed class NonRecipientTests(NonRecipientTests.Scenario scenario) : ICl
     }
 
     [Theory]
+    [InlineData("{\"parties\": [")]
+    [InlineData("{\"parties\": [\"NOT A PARTY\"]}")]
+    [InlineData("{\"parties\": 7}")]
+    [InlineData("")]
+    public async Task A_bad_release_body_gets_the_same_answer_for_an_unreadable_id_as_for_an_id_never_used(string body)
+    {
+        var unreleased = await _outsider.PostJsonAsync($"/api/objects/{_secret.Id}/release", body);
+        var neverUsed = await _outsider.PostJsonAsync($"/api/objects/threat-actor--{Guid.NewGuid()}/release", body);
+
+        Assert.True((int)unreleased.Status is >= 400 and < 500, unreleased.ToString());
+        Assert.Equal(neverUsed.Status, unreleased.Status);
+        Assert.Equal(Scrubber.WithoutTraceId(neverUsed.Body), Scrubber.WithoutTraceId(unreleased.Body));
+        AssertRevealsNothing(unreleased.Body);
+    }
+
+    [Theory]
     [MemberData(nameof(IdRoutes))]
     public async Task A_recipient_reaches_the_same_routes_so_the_404_is_not_vacuous(string method, string route)
     {
