@@ -59,7 +59,8 @@ internal sealed class ApiKeyAuthentication(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+        // The authentication middleware keeps only successful results in the request features; ask the handler's own.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         await Problems.ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not authenticated",
             failure ?? "send 'Authorization: Bearer <api key>'");
     }

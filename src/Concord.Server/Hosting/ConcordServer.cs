@@ -59,7 +59,14 @@ public static class ConcordServer
         services.AddSingleton<ObjectAccess>();
         services.AddSingleton<Importer>();
         services.AddSingleton<DirectoryAdmin>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
+        services.AddSingleton<FailedAuthenticationLimit>();
+        services.AddSingleton<Cursor>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // The options' naming policy, not the context's, names properties at run time: keep them snake_case like STIX.
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+        });
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -115,6 +122,7 @@ public static class ConcordServer
             }
         });
         app.UseAuthentication();
+        FailedAuthenticationLimit.Use(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new NoStixDataAttribute());
@@ -129,9 +137,10 @@ public static class ConcordServer
 
     private static string PartitionKey(HttpContext context)
     {
-        // Per API key id when one is presented (its public part), else per client address.
+        // Per API key id once the key is proven genuine (authentication runs first), else per client address:
+        // a key id is public, so an unproven one must not spend its member's budget.
         var header = context.Request.Headers.Authorization.ToString();
-        return header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
+        return context.User.Identity?.IsAuthenticated == true && header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
             ? string.Concat("key:", header.AsSpan(15, 16))
             : "ip:" + context.Connection.RemoteIpAddress;
     }

@@ -57,9 +57,9 @@ internal static class ObjectsApi
         return versions.Count == 0 ? ProblemWriter.NotFound() : StixJsonResult.History(stixId.ToString(), versions, actor.RequireReader());
     }
 
-    private static async Task<Results<StixJsonResult, ProblemHttpResult>> ListAsync(HttpContext context, ObjectAccess access)
+    private static async Task<Results<StixJsonResult, ProblemHttpResult>> ListAsync(HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, out var error);
+        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);
@@ -67,12 +67,12 @@ internal static class ObjectsApi
 
         var actor = context.Actor();
         var page = await access.ListAsync(actor, query, context.Purpose(), context.RequestAborted);
-        return StixJsonResult.Page(page, actor.RequireReader());
+        return StixJsonResult.Page(page, actor.RequireReader(), cursors);
     }
 
-    private static async Task<Results<Ok<CountResponse>, ProblemHttpResult>> CountAsync(HttpContext context, ObjectAccess access)
+    private static async Task<Results<Ok<CountResponse>, ProblemHttpResult>> CountAsync(HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, out var error);
+        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);
@@ -82,9 +82,9 @@ internal static class ObjectsApi
         return TypedResults.Ok(new CountResponse(count));
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(HttpContext context, ObjectAccess access)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, out var error);
+        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);

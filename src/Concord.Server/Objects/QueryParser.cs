@@ -9,7 +9,7 @@ namespace Concord.Server.Objects;
 /// <summary>Reads list/count/export filters from the query string; each bad value is named with its parameter.</summary>
 internal static class QueryParser
 {
-    public static ObjectQuery Parse(IQueryCollection q, out string? error)
+    public static ObjectQuery Parse(IQueryCollection q, Cursor cursors, out string? error)
     {
         error = null;
         var query = new ObjectQuery();
@@ -81,7 +81,7 @@ internal static class QueryParser
 
         if (q["cursor"].ToString() is { Length: > 0 } cursorText)
         {
-            if (!Cursor.TryParse(cursorText, out var cursor))
+            if (!cursors.TryOpen(cursorText, out var cursor))
             {
                 error = "cursor: not a cursor this server handed out";
                 return query;

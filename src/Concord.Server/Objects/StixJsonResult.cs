@@ -21,7 +21,7 @@ internal sealed class StixJsonResult : IResult, IEndpointMetadataProvider
 
     public static StixJsonResult Object(StoredVersion version, Reader reader) => new(w => StixOutput.WriteObject(w, version, reader));
 
-    public static StixJsonResult Page(ObjectPage page, Reader reader) => new(w =>
+    public static StixJsonResult Page(ObjectPage page, Reader reader, Cursor cursors) => new(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("objects");
@@ -33,7 +33,7 @@ internal sealed class StixJsonResult : IResult, IEndpointMetadataProvider
         w.WriteEndArray();
         if (page.Next is { } next)
         {
-            w.WriteString("next", Cursor.Format(next));
+            w.WriteString("next", cursors.Seal(next));
         }
         else
         {

@@ -4,7 +4,8 @@ namespace Concord.Storage.Objects;
 
 /// <summary>
 /// Revocation travels to everyone who had the object: a revoking version is released to its own release plus
-/// the release of every earlier version by the same originator.
+/// the release of every earlier version by the same originator (and an earlier version imported after the
+/// revocation adds its release to the revocation's).
 /// </summary>
 internal static class RevocationReach
 {

@@ -9,10 +9,10 @@ namespace Concord.Storage.Sqlite;
 
 /// <summary>
 /// Writes object versions with prepared statements inside IMMEDIATE transactions: one per batch, or one for the
-/// whole session when all-or-nothing. A transaction begins when a batch arrives, so between batches of a
-/// per-batch import the write lock is free for other writers (audit appends, the directory). Version keys are
-/// assigned from the table's maximum while the write lock is held, so release rows can be written without a
-/// round trip per row.
+/// whole session (from its first batch) when all-or-nothing. A transaction begins when a batch arrives, so no
+/// write lock is held while the input is still arriving, and between batches of a per-batch import other writers
+/// (audit appends, the directory) get their turn. Version keys are assigned from the table's maximum while the
+/// write lock is held, so release rows can be written without a round trip per row.
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
 {
@@ -26,6 +26,7 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly SqliteCommand _insertRelease;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _earlierRelease;
+    private readonly SqliteCommand _laterRevocations;
 
     private SqliteImportSession(SqliteConnection connection, SqliteCheckpointer checkpointer, bool allOrNothing)
     {
@@ -42,8 +43,15 @@ internal sealed class SqliteImportSession : IImportSession
         _earlierRelease = Prepare(
             "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = $id AND v.originator = $originator",
             "$id", "$originator");
+        _laterRevocations = Prepare(
+            "SELECT pk FROM object_version WHERE object_id = $id AND originator = $originator AND revoked = 1 AND version > $version",
+            "$id", "$originator", "$version");
     }
 
+    /// <summary>
+    /// Starts a session. No transaction (so no write lock) is taken until a batch is written: the input may still be
+    /// arriving over the network, and every other writer — the audit record of each read among them — would wait.
+    /// </summary>
     public static Task<SqliteImportSession> StartAsync(SqliteStore store, SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -73,7 +81,7 @@ internal sealed class SqliteImportSession : IImportSession
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
         _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease })
+        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
         {
             command.Transaction = _transaction;
         }
@@ -87,13 +95,18 @@ internal sealed class SqliteImportSession : IImportSession
     public async Task<IReadOnlyList<VersionVerdict>> WriteAsync(IReadOnlyList<VersionRecord> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var verdicts = new VersionVerdict[batch.Count];
-        var added = DateTimeOffset.UtcNow.UtcTicks;
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
         if (_transaction is null)
         {
             await BeginAsync(cancellationToken);
         }
 
+        var verdicts = new VersionVerdict[batch.Count];
+        var added = DateTimeOffset.UtcNow.UtcTicks;
         var ids = new string[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -147,6 +160,15 @@ internal sealed class SqliteImportSession : IImportSession
             p[13].Value = MemoryMarshal.TryGetArray(obj.Json, out var json) && json.Offset == 0 && json.Count == json.Array!.Length ? json.Array : obj.Json.ToArray();
             _insertVersion.ExecuteNonQuery();
             WriteRelease(pk, release, distribution.Originator);
+            if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
+            {
+                // An earlier version arriving after the revocation: the revocation must reach its recipients too.
+                foreach (var revocation in ReadLaterRevocations(idText, distribution.Originator, obj.Version.Ticks))
+                {
+                    WriteRelease(revocation, release, distribution.Originator);
+                }
+            }
+
             if (obj.SearchText.Length > 0)
             {
                 _insertText.Parameters[0].Value = pk;
@@ -199,6 +221,21 @@ internal sealed class SqliteImportSession : IImportSession
         return result;
     }
 
+    private List<long> ReadLaterRevocations(string id, PartyId originator, long version)
+    {
+        _laterRevocations.Parameters[0].Value = id;
+        _laterRevocations.Parameters[1].Value = originator.Value;
+        _laterRevocations.Parameters[2].Value = version;
+        var result = new List<long>();
+        using var reader = _laterRevocations.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(reader.GetInt64(0));
+        }
+
+        return result;
+    }
+
     private void WriteRelease(long pk, Release release, PartyId by)
     {
         var p = _insertRelease.Parameters;
@@ -233,12 +270,12 @@ internal sealed class SqliteImportSession : IImportSession
     {
         if (_transaction is not null)
         {
-            // Not committed: an all-or-nothing import that was refused, or a batch that failed.
+            // Not committed: an all-or-nothing import that was refused, or one cut short by an error.
             await _transaction.RollbackAsync();
             await _transaction.DisposeAsync();
         }
 
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease })
+        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
         {
             await command.DisposeAsync();
         }
