@@ -64,6 +64,7 @@ internal sealed class PostgresImportSession : IImportSession
         var revoking = batch.Where(r => r.Object.Revoked).Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
         var earlier = revoking.Length == 0 ? [] : await ReadReleasesAsync(revoking, cancellationToken);
         var accepted = new List<(VersionRecord Record, Release Release)>();
+        var lateUnderRevocation = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
             var record = batch[i];
@@ -90,6 +91,10 @@ internal sealed class PostgresImportSession : IImportSession
             }
 
             var release = obj.Revoked ? RevocationReach.Widen(record.Distribution.Release, reached) : record.Distribution.Release;
+            if (!obj.Revoked && versions.Any(v => v.Revoked && v.Originator == originator && v.Version > obj.Version.Ticks))
+            {
+                lateUnderRevocation.Add(accepted.Count);
+            }
 
             // Later records of this batch are decided against this one, as if it were already stored.
             versions.Add(new ExistingVersion(originator, obj.Version.Ticks, obj.Revoked, record.Digest));
@@ -102,6 +107,10 @@ internal sealed class PostgresImportSession : IImportSession
             var pks = await ReserveKeysAsync(accepted.Count, cancellationToken);
             await CopyVersionsAsync(accepted, pks, cancellationToken);
             await CopyReleasesAsync(accepted, pks, cancellationToken);
+            foreach (var index in lateUnderRevocation)
+            {
+                await ReachLaterRevocationsAsync(accepted[index].Record, pks[index], cancellationToken);
+            }
         }
 
         if (!_allOrNothing)
@@ -110,6 +119,22 @@ internal sealed class PostgresImportSession : IImportSession
         }
 
         return verdicts;
+    }
+
+    /// <summary>An earlier version arrived after the object's revocation: the revocation reaches its recipients too.</summary>
+    private async Task ReachLaterRevocationsAsync(VersionRecord record, long pk, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO version_release (version_pk, kind, target, granted_by) "
+            + "SELECT v.pk, r.kind, r.target, r.granted_by FROM object_version v JOIN version_release r ON r.version_pk = @pk "
+            + "WHERE v.object_id = @id AND v.originator = @originator AND v.revoked AND v.version > @version ON CONFLICT DO NOTHING",
+            _connection,
+            _transaction);
+        command.Parameters.Add(new NpgsqlParameter<long>("pk", NpgsqlDbType.Bigint) { TypedValue = pk });
+        command.Parameters.Add(new NpgsqlParameter<string>("id", NpgsqlDbType.Text) { TypedValue = record.Object.Id.ToString() });
+        command.Parameters.Add(new NpgsqlParameter<string>("originator", NpgsqlDbType.Text) { TypedValue = record.Distribution.Originator.Value });
+        command.Parameters.Add(new NpgsqlParameter<long>("version", NpgsqlDbType.Bigint) { TypedValue = record.Object.Version.Ticks });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static IEnumerable<(int Kind, string Target)> Rows(Release release) =>

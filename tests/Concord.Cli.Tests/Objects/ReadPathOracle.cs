@@ -5,7 +5,7 @@ namespace Concord.Cli.Tests.Objects;
 /// <summary>
 /// What the node should hold after importing a <see cref="ReadPathScenario"/>, worked out in memory: which
 /// versions each import stores or refuses, in which order, with which release (a revocation reaches everyone
-/// earlier versions reached); and, for any reader, what <see cref="ReleasabilityRule.CanRead(Reader, PartyId, Release)"/>
+/// any other version reached, including versions that arrive after it); and, for any reader, what <see cref="ReleasabilityRule.CanRead(Reader, PartyId, Release)"/>
 /// lets it read.
 /// </summary>
 internal sealed class ReadPathOracle
@@ -79,6 +79,15 @@ internal sealed class ReadPathOracle
         }
 
         _held.Add(new Held(_held.Count, id, k, PartyId.Parse(_scenario.Parties[obj.Originator]), release, revoked, v));
+        if (!revoked)
+        {
+            // An earlier version arriving after the revocation: the revocation reaches its recipients too.
+            foreach (var revocation in earlier.Where(h => h.Revoked && h.Version > k))
+            {
+                _held[revocation.Sequence] = revocation with { Release = revocation.Release.Union(release) };
+            }
+        }
+
         return true;
     }
 

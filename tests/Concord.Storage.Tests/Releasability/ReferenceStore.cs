@@ -35,6 +35,7 @@ public sealed class ReferenceStore
     public Outcome Import(PartyId originator, IReadOnlySet<ChannelId> originatorChannels, IReadOnlyList<TestObject> objects, bool allOrNothing)
     {
         var pending = new List<Held>();
+        var widened = new Dictionary<long, Release>();
         long inserted = 0, unchanged = 0, rejected = 0;
         foreach (var obj in objects)
         {
@@ -67,6 +68,16 @@ public sealed class ReferenceStore
 
                     pending.Add(new Held(_held.Count + pending.Count, record, release));
                     inserted++;
+                    if (!record.Object.Revoked)
+                    {
+                        // An earlier version arriving after a revocation: the revocation reaches its recipients too.
+                        foreach (var revocation in sameObject.Where(h => h.Originator == originator && h.Record.Object.Revoked && h.Version > record.Object.Version.Ticks))
+                        {
+                            var current = widened.TryGetValue(revocation.Seq, out var w) ? w : revocation.Release;
+                            widened[revocation.Seq] = current.Union(release);
+                        }
+                    }
+
                     break;
                 case VersionVerdict.Unchanged:
                     unchanged++;
@@ -83,6 +94,11 @@ public sealed class ReferenceStore
         }
 
         _held.AddRange(pending);
+        foreach (var (seq, release) in widened)
+        {
+            _held[(int)seq] = _held[(int)seq] with { Release = release };
+        }
+
         return new Outcome(true, inserted, unchanged, rejected);
     }
 
