@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Concord.Server.Admin;
 using Concord.Server.Auth;
+using Concord.Server.Deconfliction;
 using Concord.Server.Directory;
 using Concord.Server.Import;
 using Concord.Server.Objects;
@@ -59,6 +60,7 @@ public static class ConcordServer
         services.AddSingleton<ObjectAccess>();
         services.AddSingleton<Importer>();
         services.AddSingleton<DirectoryAdmin>();
+        services.AddDeconfliction();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -124,6 +126,7 @@ public static class ConcordServer
         app.MapBundlesApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapDeconflictionApi();
         return app;
     }
 
