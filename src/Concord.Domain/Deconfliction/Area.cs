@@ -14,8 +14,15 @@ public sealed class Area
 {
     private const double DegToRad = Math.PI / 180;
 
-    internal Area(AreaShape shape, Geometry core, double radius, double buffer, SphericalCap cap, double extent)
+    private LonLatBox? _bounds;
+
+    private readonly LocalProjection _projection;
+    private readonly Geometry _projectedCore;
+
+    internal Area(AreaShape shape, Geometry core, double radius, double buffer, SphericalCap cap, double extent, LocalProjection projection, Geometry projectedCore)
     {
+        _projection = projection;
+        _projectedCore = projectedCore;
         Shape = shape;
         Core = core;
         Radius = radius;
@@ -84,41 +91,92 @@ public sealed class Area
             return Geodesic.Distance(a.Y, a.X, b.Y, b.X) <= reach;
         }
 
+        return MayReach(other) && other.MayReach(this) && OverlapsInLocalProjection(other);
+    }
+
+    /// <summary>The exact test alone, without the cheap filters before it (tests prove the filters never change its answer).</summary>
+    internal bool OverlapsInLocalProjection(Area other)
+    {
         var projection = LocalProjection.Between(Cap, other.Cap);
-        return DistanceOp.IsWithinDistance(projection.Project(Core), projection.Project(other.Core), reach);
+        return DistanceOp.IsWithinDistance(projection.Project(Core), projection.Project(other.Core), Reach + other.Reach);
     }
 
     /// <summary>
-    /// The longitude/latitude box of where the two areas overlap (a point's box when they only touch), or null
-    /// when they do not. Used only to place a coarse disclosed area; never disclosed as it is.
+    /// A cheap necessary condition for overlap: in this area's own projection, the other area's centre lies within
+    /// this area's reach plus the other's extent of this area's core. The projection stretches distances between
+    /// points away from its centre by well under 2 % at the sizes allowed, hence the allowance.
     /// </summary>
-    public LonLatBox? OverlapBox(Area other)
+    private bool MayReach(Area other)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        if (!Overlaps(other))
-        {
-            return null;
-        }
-
-        var projection = LocalProjection.Between(Cap, other.Cap);
-        var mine = Grow(projection.Project(Core), Reach);
-        var theirs = Grow(projection.Project(other.Core), other.Reach);
-        Envelope envelope;
-        var shared = mine.Intersection(theirs);
-        if (shared.IsEmpty)
-        {
-            var nearest = DistanceOp.NearestPoints(mine, theirs);
-            envelope = new Envelope((nearest[0].X + nearest[1].X) / 2, (nearest[0].X + nearest[1].X) / 2, (nearest[0].Y + nearest[1].Y) / 2, (nearest[0].Y + nearest[1].Y) / 2);
-        }
-        else
-        {
-            envelope = shared.EnvelopeInternal;
-        }
-
-        return Unproject(projection, envelope);
+        var centre = _projection.Forward(other.Cap.Longitude, other.Cap.Latitude);
+        var distance = _projectedCore.Distance(LocalProjection.Factory.CreatePoint(centre));
+        return distance <= ((Reach + other.Extent) * 1.02) + 1_000;
     }
 
-    private static Geometry Grow(Geometry geometry, double reach) => reach > 0 ? geometry.Buffer(reach, 16) : geometry;
+    /// <summary>
+    /// The longitude/latitude box holding the whole area (its reach included): the area's box in its own local
+    /// projection, brought back to longitude and latitude (every longitude when it holds a pole). Computed once.
+    /// </summary>
+    public LonLatBox Bounds => _bounds ??= ComputeBounds();
+
+    /// <summary>
+    /// A longitude/latitude box holding every point two overlapping areas share — where their <see cref="Bounds"/>
+    /// meet. It is never larger than either area's box. Used only to place a coarse disclosed area; never disclosed
+    /// as it is. The caller has decided that the areas overlap (with <see cref="Overlaps"/>).
+    /// </summary>
+    public LonLatBox OverlapBox(Area other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Meet(Bounds, other.Bounds);
+    }
+
+    private LonLatBox ComputeBounds()
+    {
+        var envelope = _projectedCore.EnvelopeInternal.Copy();
+        // A little more than the reach: the edges of the box are sampled, and their images curve a little between samples.
+        envelope.ExpandBy(Reach + 100 + (0.01 * Math.Max(envelope.Width, envelope.Height)));
+        return Unproject(_projection, envelope);
+    }
+
+    private static LonLatBox Meet(LonLatBox a, LonLatBox b)
+    {
+        var south = Math.Max(a.South, b.South);
+        var north = Math.Min(a.North, b.North);
+        if (north < south)
+        {
+            (south, north) = (Math.Min(a.South, b.South), Math.Max(a.North, b.North));
+        }
+
+        if (a.LongitudeSpan >= 360)
+        {
+            return new LonLatBox(b.West, south, b.East, north);
+        }
+
+        if (b.LongitudeSpan >= 360)
+        {
+            return new LonLatBox(a.West, south, a.East, north);
+        }
+
+        var bestWest = a.West;
+        var bestSpan = -1.0;
+        foreach (var shift in new[] { -360.0, 0, 360 })
+        {
+            var west = Math.Max(a.West, b.West + shift);
+            var east = Math.Min(a.West + a.LongitudeSpan, b.West + shift + b.LongitudeSpan);
+            if (east - west > bestSpan)
+            {
+                (bestWest, bestSpan) = (west, east - west);
+            }
+        }
+
+        if (bestSpan < 0)
+        {
+            return a;
+        }
+
+        var eastLon = Geodesic.NormaliseDegrees(bestWest + bestSpan);
+        return new LonLatBox(Geodesic.NormaliseDegrees(bestWest), south, eastLon == -180 && bestSpan > 0 ? 180 : eastLon, north);
+    }
 
     private static LonLatBox Unproject(LocalProjection projection, Envelope envelope)
     {
@@ -129,7 +187,7 @@ public sealed class Area
         var hasSouth = envelope.Contains(south);
         var lats = new List<double>();
         var lons = new List<double>();
-        const int Steps = 8;
+        const int Steps = 4;
         for (var i = 0; i <= Steps; i++)
         {
             var t = (double)i / Steps;

@@ -202,7 +202,7 @@ public static class AreaParser
             return false;
         }
 
-        area = new Area(shape, core, radius, buffer, Area.CapOf(lat, lon, extent), extent);
+        area = new Area(shape, core, radius, buffer, Area.CapOf(lat, lon, extent), extent, projection, projected);
         return true;
     }
 

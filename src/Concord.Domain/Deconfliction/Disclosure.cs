@@ -13,7 +13,7 @@ public static class Disclosure
         ArgumentNullException.ThrowIfNull(policy);
         var a = conflict.Registered;
         var b = conflict.Existing;
-        var box = a.Plan.Area.OverlapBox(b.Plan.Area) ?? throw new InvalidOperationException("a conflict whose areas do not overlap");
+        var box = a.Plan.Area.OverlapBox(b.Plan.Area);
         var area = Snap(box, policy.GridFor(a.Plan.Sensitivity, b.Plan.Sensitivity));
         var from = Floor(conflict.From, policy.TimeStep);
         var until = Ceiling(conflict.Until, policy.TimeStep);

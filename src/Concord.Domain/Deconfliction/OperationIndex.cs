@@ -15,7 +15,7 @@ public sealed class OperationIndex
     private readonly int _latCells;
     private readonly int _lonCells;
     private readonly long _bucketTicks;
-    private readonly Dictionary<long, List<int>> _cells = [];
+    private readonly Dictionary<long, List<Entry>> _cells = [];
     private readonly List<int> _large = [];
     private readonly Dictionary<OperationId, int> _slotOf = [];
     private Slot[] _slots = new Slot[1024];
@@ -79,15 +79,16 @@ public sealed class OperationIndex
             return;
         }
 
+        var entry = Entry.Of(index, version.Plan.Area.Cap, from, until);
         foreach (var key in keys)
         {
             if (!_cells.TryGetValue(key, out var list))
             {
-                list = new List<int>(4);
+                list = new List<Entry>(4);
                 _cells[key] = list;
             }
 
-            list.Add(index);
+            list.Add(entry);
         }
     }
 
@@ -137,13 +138,18 @@ public sealed class OperationIndex
             return conflicts;
         }
 
+        var probe = Entry.Of(-1, candidate.Plan.Area.Cap, from, until);
         foreach (var key in keys)
         {
             if (_cells.TryGetValue(key, out var list))
             {
-                foreach (var i in list)
+                // Filter on the entry's inline copy of the window and cap first: the slot is read only for survivors.
+                foreach (ref readonly var entry in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
                 {
-                    Consider(i);
+                    if (entry.MayMeet(probe))
+                    {
+                        Consider(entry.Slot);
+                    }
                 }
             }
         }
@@ -235,4 +241,37 @@ public sealed class OperationIndex
     }
 
     private readonly record struct Slot(OperationVersion Version, long From, long Until, bool Large, bool Alive = true);
+
+    /// <summary>
+    /// A slot as filed under a key, with a conservative copy of its window (whole minutes, widened) and its cap (a
+    /// ball around the cap's centre whose radius is the cap's chord, widened for single precision): two caps can
+    /// meet only if their centres are no farther apart than the sum of these radii.
+    /// </summary>
+    private readonly record struct Entry(int Slot, int From, int Until, float X, float Y, float Z, float Radius)
+    {
+        private const long TicksPerMinute = TimeSpan.TicksPerMinute;
+
+        public static Entry Of(int slot, SphericalCap cap, long from, long until) => new(
+            slot,
+            (int)(from / TicksPerMinute),
+            (int)((until + TicksPerMinute - 1) / TicksPerMinute),
+            (float)cap.X,
+            (float)cap.Y,
+            (float)cap.Z,
+            (float)((2 * Math.Sin(Math.Min(Math.PI, cap.Angle) / 2)) + 1e-4));
+
+        public bool MayMeet(in Entry other)
+        {
+            if (From > other.Until || other.From > Until)
+            {
+                return false;
+            }
+
+            var dx = X - other.X;
+            var dy = Y - other.Y;
+            var dz = Z - other.Z;
+            var reach = Radius + other.Radius;
+            return (dx * dx) + (dy * dy) + (dz * dz) <= reach * reach;
+        }
+    }
 }

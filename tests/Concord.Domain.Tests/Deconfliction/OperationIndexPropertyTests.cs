@@ -15,7 +15,7 @@ public sealed class OperationIndexPropertyTests
         Gen.Select(Gen.Double[87.5, 90], Gen.Double[-180, 180]),
         Gen.Select(Gen.Double[-90, -87.5], Gen.Double[-180, 180]));
 
-    private static readonly Gen<Area> Areas = Gen.Int[0, 3].SelectMany(shape => shape switch
+    internal static readonly Gen<Area> Areas = Gen.Int[0, 3].SelectMany(shape => shape switch
     {
         0 => Gen.Select(Centre, Gen.Double[50, 60_000], Gen.Double[0, 5_000]).Select(x => Area.Circle(x.Item1.Lat, x.Item1.Lon, x.Item2, x.Item3)),
         1 => Gen.Select(Centre, Gen.Double[0, 360].Array[1, 4], Gen.Double[1, 80].Array[4], Gen.Double[100, 20_000]).Select(x =>
@@ -119,6 +119,15 @@ public sealed class OperationIndexPropertyTests
                         && replacements.All(c => Describe(index.FindConflicts(c)) == Describe(ConflictRule.BruteForce(active, c)));
                 },
                 iter: 200);
+    }
+
+    [Fact]
+    public void The_cheap_filters_never_change_the_exact_answer()
+    {
+        Gen.Select(Areas, Areas).Sample(
+            (a, b) => a.Core is NetTopologySuite.Geometries.Point && b.Core is NetTopologySuite.Geometries.Point
+                || a.Overlaps(b) == a.OverlapsInLocalProjection(b),
+            iter: 3000);
     }
 
     [Fact]
