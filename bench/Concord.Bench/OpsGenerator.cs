@@ -6,12 +6,12 @@ using Concord.Domain.Releasability;
 namespace Concord.Bench;
 
 /// <summary>
-/// Deterministic planned operations of realistic sizes: four in five around Afghanistan and its neighbours (half
-/// of those near a dozen towns and crossings), one in five anywhere on Earth; circles of 0.3–20 km, routes of
-/// 2–6 legs up to 30 km with widths of 0.2–2 km, polygons of 4–8 vertices up to 15 km across; windows of
-/// 1–12 hours (one in twenty up to 3 days) in a 60-day horizon, with margins of up to an hour.
+/// Deterministic planned operations of realistic sizes: four in five around Afghanistan and its neighbours (a
+/// quarter of all near a dozen towns and crossings), one in five anywhere on Earth; circles of 0.3–20 km, routes
+/// of 2–6 legs up to 30 km with widths of 0.2–2 km, polygons of 4–8 vertices up to 15 km across; windows of
+/// 1–12 hours (one in twenty up to 3 days) in a horizon of <c>days</c> days, with margins of up to an hour.
 /// </summary>
-internal sealed class OpsGenerator(int seed)
+internal sealed class OpsGenerator(int seed, int days = 120)
 {
     public static readonly DateTimeOffset Horizon = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -29,7 +29,7 @@ internal sealed class OpsGenerator(int seed)
     {
         var area = NextArea();
         var party = Parties[_random.Next(Parties.Length)];
-        var start = Horizon.AddMinutes(_random.Next(0, 60 * 24 * 60));
+        var start = Horizon.AddMinutes(_random.Next(0, days * 24 * 60));
         var hours = _random.NextDouble() < 0.05 ? 12 + (_random.NextDouble() * 60) : 1 + (_random.NextDouble() * 11);
         var window = TimeWindow.Create(start, start.AddHours(hours), TimeSpan.FromMinutes(_random.Next(0, 61)));
         AltitudeBand? altitude = _random.NextDouble() < 0.4 ? AltitudeBand.Create(_random.Next(0, 6000), 6000 + _random.Next(1, 9000)) : null;
@@ -77,10 +77,10 @@ internal sealed class OpsGenerator(int seed)
     private (double Lat, double Lon) NextCentre()
     {
         var where = _random.NextDouble();
-        if (where < 0.4)
+        if (where < 0.25)
         {
             var town = Towns[_random.Next(Towns.Length)];
-            return (Math.Clamp(town.Lat + (Gaussian() * 0.5), -89, 89), town.Lon + (Gaussian() * 0.5));
+            return (Math.Clamp(town.Lat + (Gaussian() * 0.75), -89, 89), town.Lon + (Gaussian() * 0.75));
         }
 
         if (where < 0.8)
