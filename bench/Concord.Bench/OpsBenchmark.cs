@@ -80,35 +80,6 @@ internal static class OpsBenchmark
 
         producer.GetAwaiter().GetResult();
         var registrationSeconds = clock.Elapsed.TotalSeconds;
-        if (Environment.GetEnvironmentVariable("OPS_PROFILE") == "1")
-        {
-            var sw = Stopwatch.StartNew();
-            var plans = new List<OperationPlan>();
-            foreach (var body in bodies)
-            {
-                using var d = JsonDocument.Parse(body);
-                OperationPlanParser.TryParse(d.RootElement, DeconflictionLimits.Default, null, out var p, out _);
-                plans.Add(p!);
-            }
-
-            Console.WriteLine($"parse {sw.Elapsed.TotalMilliseconds / bodies.Count * 1000:0.0} us");
-            sw.Restart();
-            var found = new List<Conflict>();
-            foreach (var p in plans)
-            {
-                found.AddRange(index.FindConflicts(new OperationVersion(OperationId.New(), 1, party, member, OpsGenerator.Horizon, OperationStatus.Active, p)));
-            }
-
-            Console.WriteLine($"find {sw.Elapsed.TotalMilliseconds / bodies.Count * 1000:0.0} us");
-            sw.Restart();
-            foreach (var c in found)
-            {
-                _ = Disclosure.Notices(c, DisclosurePolicy.Default);
-            }
-
-            Console.WriteLine($"disclose {sw.Elapsed.TotalMilliseconds / bodies.Count * 1000:0.0} us per registration");
-        }
-
         var perSecond = registrations / registrationSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"registration: {registrations:N0} in {registrationSeconds:0.00} s = {perSecond:N0}/s ({conflictsFound:N0} conflicts disclosed)"));
 
@@ -124,18 +95,6 @@ internal static class OpsBenchmark
             var start = Stopwatch.GetTimestamp();
             hits += index.FindConflicts(probes[i]).Count;
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        if (Environment.GetEnvironmentVariable("OPS_PROFILE") == "1")
-        {
-            foreach (var i in Enumerable.Range(0, queries).OrderByDescending(i => latencies[i]).Take(15))
-            {
-                var p = probes[i];
-                var start = Stopwatch.GetTimestamp();
-                var n = index.FindConflicts(p).Count;
-                var again = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slow {latencies[i]:0.000} ms (again {again:0.000}): {p.Plan.Area.Shape} extent {p.Plan.Area.Extent / 1000:0.0} km, window {(p.Plan.Window.Until - p.Plan.Window.From).TotalHours:0.0} h, lat {p.Plan.Area.Cap.Latitude:0.0}, conflicts {n}"));
-            }
         }
 
         Array.Sort(latencies);
