@@ -6,6 +6,7 @@ using Concord.Storage.Sqlite;
 
 // Concord's macro benchmarks. Each measured phase runs in a child process so its peak memory is its own.
 //   dotnet run -c Release --project bench/Concord.Bench -- import --objects 1000000
+//   dotnet run -c Release --project bench/Concord.Bench -- ops --operations 1000000
 //   dotnet run -c Release --project bench/Concord.Bench -- micro        (BenchmarkDotNet micro-benchmarks)
 var command = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -15,11 +16,13 @@ switch (command)
         return await ImportBenchmark.RunAsync(options);
     case "phase":
         return await Phase.RunAsync(options);
+    case "ops":
+        return OpsBenchmark.Run(options);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | micro [BenchmarkDotNet args]");
+        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | ops [--operations N] [--registrations N] [--queries N] [--brute N] | micro [BenchmarkDotNet args]");
         return command == "help" ? 0 : 2;
 }
 
@@ -105,5 +108,6 @@ namespace Concord.Bench
     internal sealed record PhaseResult(double Seconds, long PeakBytes, long Stored);
 
     [System.Text.Json.Serialization.JsonSerializable(typeof(PhaseResult))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(OpsResult))]
     internal sealed partial class BenchJson : System.Text.Json.Serialization.JsonSerializerContext;
 }

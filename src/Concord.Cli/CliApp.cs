@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Concord.Cli.Audit;
+using Concord.Cli.Deconfliction;
 using Concord.Cli.Demo;
 using Concord.Cli.Directory;
 using Concord.Cli.Hosting;
@@ -30,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(GetCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(OpsCommands.Create());
         return root;
     }
 

@@ -22,6 +22,9 @@ namespace Concord.Cli;
 [JsonSerializable(typeof(IReadOnlyList<Objects.SearchHit>))]
 [JsonSerializable(typeof(KeyListEntry))]
 [JsonSerializable(typeof(IReadOnlyList<KeyListEntry>))]
+[JsonSerializable(typeof(Concord.Storage.Deconfliction.OperationResult))]
+[JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.OperationView>))]
+[JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.NoticeView>))]
 internal sealed partial class CliJson : JsonSerializerContext;
 
 /// <summary>An API key as listed (never the token).</summary>

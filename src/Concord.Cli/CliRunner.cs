@@ -34,6 +34,9 @@ internal static class CliRunner
     /// <summary>The output and error writers of the command line being run (per async flow, so tests can run several).</summary>
     public static readonly AsyncLocal<InvocationConfiguration?> Current = new();
 
+    /// <summary>Standard input for commands that read '-' (set by tests; null means the console).</summary>
+    public static readonly AsyncLocal<TextReader?> Input = new();
+
     /// <summary>Wraps an action so that it opens the store and disposes it afterwards.</summary>
     public static Func<ParseResult, CancellationToken, Task<int>> WithStore(Func<ParseResult, CliContext, CancellationToken, Task<int>> action) =>
         async (parse, cancellationToken) =>

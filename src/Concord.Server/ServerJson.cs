@@ -27,4 +27,13 @@ namespace Concord.Server;
 [JsonSerializable(typeof(NewKeyResponse))]
 [JsonSerializable(typeof(AuditVerifyResponse))]
 [JsonSerializable(typeof(Concord.Server.Hosting.HealthResponse))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
+[JsonSerializable(typeof(Concord.Storage.Deconfliction.OperationResult))]
+[JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.OperationView>))]
+[JsonSerializable(typeof(Concord.Storage.Deconfliction.NoticeView))]
+[JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.NoticeView>))]
+[JsonSerializable(typeof(Concord.Server.Deconfliction.ResolveRequest))]
+[JsonSerializable(typeof(Concord.Server.Deconfliction.WebhookRequest))]
+[JsonSerializable(typeof(Concord.Server.Deconfliction.WebhookDelivery))]
+[JsonSerializable(typeof(List<Concord.Server.Deconfliction.ErrorItem>))]
 internal sealed partial class ServerJson : JsonSerializerContext;

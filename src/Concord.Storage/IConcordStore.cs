@@ -1,4 +1,5 @@
 using Concord.Storage.Audit;
+using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
 using Concord.Storage.Objects;
 
@@ -21,6 +22,9 @@ public interface IConcordStore : IAsyncDisposable
 
     /// <summary>The hash-chained audit log.</summary>
     IAuditLog Audit { get; }
+
+    /// <summary>Planned operations, their conflicts and notices (never readable as objects).</summary>
+    IOperationStore Operations { get; }
 
     /// <summary>Creates or upgrades the schema.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

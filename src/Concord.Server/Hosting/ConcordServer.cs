@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Concord.Server.Admin;
 using Concord.Server.Auth;
+using Concord.Server.Deconfliction;
 using Concord.Server.Directory;
 using Concord.Server.Import;
 using Concord.Server.Objects;
@@ -61,6 +62,7 @@ public static class ConcordServer
         services.AddSingleton<DirectoryAdmin>();
         services.AddSingleton<FailedAuthenticationLimit>();
         services.AddSingleton<Cursor>();
+        services.AddDeconfliction();
         services.ConfigureHttpJsonOptions(o =>
         {
             // The options' naming policy, not the context's, names properties at run time: keep them snake_case like STIX.
@@ -132,6 +134,7 @@ public static class ConcordServer
         app.MapBundlesApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapDeconflictionApi();
         return app;
     }
 

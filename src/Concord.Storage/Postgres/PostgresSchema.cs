@@ -86,5 +86,49 @@ internal static class PostgresSchema
             detail text NOT NULL,
             hash bytea NOT NULL);
         """,
+        """
+        CREATE TABLE operation_version (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            op_id text NOT NULL,
+            version bigint NOT NULL,
+            party text NOT NULL,
+            recorded_by text NOT NULL,
+            recorded bigint NOT NULL,
+            status text NOT NULL,
+            plan text NOT NULL);
+        CREATE UNIQUE INDEX operation_version_key ON operation_version(op_id, version);
+        CREATE INDEX operation_version_party ON operation_version(party, op_id, version);
+        CREATE TABLE operation_conflict (
+            id text PRIMARY KEY,
+            op_a text NOT NULL,
+            party_a text NOT NULL,
+            op_b text NOT NULL,
+            party_b text NOT NULL,
+            state text NOT NULL,
+            detected bigint NOT NULL,
+            updated bigint NOT NULL,
+            notice_a text NOT NULL,
+            notice_b text,
+            ack_a bigint,
+            ack_b bigint,
+            resolution text);
+        CREATE INDEX operation_conflict_a ON operation_conflict(op_a, state);
+        CREATE INDEX operation_conflict_b ON operation_conflict(op_b, state);
+        CREATE INDEX operation_conflict_party_a ON operation_conflict(party_a, detected);
+        CREATE INDEX operation_conflict_party_b ON operation_conflict(party_b, detected);
+        CREATE TABLE operation_event (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            party text NOT NULL,
+            conflict_id text NOT NULL,
+            type text NOT NULL,
+            at bigint NOT NULL,
+            body text NOT NULL);
+        CREATE INDEX operation_event_party ON operation_event(party, seq);
+        CREATE TABLE operation_webhook (
+            party text PRIMARY KEY,
+            url text NOT NULL,
+            secret text NOT NULL,
+            updated bigint NOT NULL);
+        """,
     ];
 }

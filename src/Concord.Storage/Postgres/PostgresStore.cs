@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concord.Storage.Audit;
+using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
 using Concord.Storage.Objects;
 using Npgsql;
@@ -48,6 +49,15 @@ public sealed class PostgresStore : IConcordStore
         Directory = new PostgresDirectoryStore(this);
         Objects = new PostgresObjectStore(this);
         Audit = new PostgresAuditLog(this);
+        Operations = new SqlOperationStore(
+            async ct => await OpenAsync(ct),
+            async (connection, ct) =>
+            {
+                var npgsql = (NpgsqlConnection)connection;
+                var tx = await npgsql.BeginTransactionAsync(ct);
+                await LockAsync(npgsql, tx, "deconfliction", ct);
+                return tx;
+            });
     }
 
     /// <summary>The schema every table lives in.</summary>
@@ -64,6 +74,9 @@ public sealed class PostgresStore : IConcordStore
 
     /// <inheritdoc />
     public IAuditLog Audit { get; }
+
+    /// <inheritdoc />
+    public IOperationStore Operations { get; }
 
     /// <summary>True for a schema name this store accepts (so it never needs quoting).</summary>
     public static bool IsValidSchemaName(string? name)

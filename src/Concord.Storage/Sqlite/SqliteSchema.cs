@@ -71,5 +71,49 @@ internal static class SqliteSchema
             detail TEXT NOT NULL,
             hash BLOB NOT NULL);
         """,
+        """
+        CREATE TABLE operation_version (
+            seq INTEGER PRIMARY KEY,
+            op_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            party TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            plan TEXT NOT NULL);
+        CREATE UNIQUE INDEX operation_version_key ON operation_version(op_id, version);
+        CREATE INDEX operation_version_party ON operation_version(party, op_id, version);
+        CREATE TABLE operation_conflict (
+            id TEXT PRIMARY KEY,
+            op_a TEXT NOT NULL,
+            party_a TEXT NOT NULL,
+            op_b TEXT NOT NULL,
+            party_b TEXT NOT NULL,
+            state TEXT NOT NULL,
+            detected INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            notice_a TEXT NOT NULL,
+            notice_b TEXT,
+            ack_a INTEGER,
+            ack_b INTEGER,
+            resolution TEXT);
+        CREATE INDEX operation_conflict_a ON operation_conflict(op_a, state);
+        CREATE INDEX operation_conflict_b ON operation_conflict(op_b, state);
+        CREATE INDEX operation_conflict_party_a ON operation_conflict(party_a, detected);
+        CREATE INDEX operation_conflict_party_b ON operation_conflict(party_b, detected);
+        CREATE TABLE operation_event (
+            seq INTEGER PRIMARY KEY,
+            party TEXT NOT NULL,
+            conflict_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL);
+        CREATE INDEX operation_event_party ON operation_event(party, seq);
+        CREATE TABLE operation_webhook (
+            party TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            updated INTEGER NOT NULL);
+        """,
     ];
 }

@@ -1,4 +1,5 @@
 using Concord.Storage.Audit;
+using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
 using Concord.Storage.Objects;
 using Microsoft.Data.Sqlite;
@@ -28,6 +29,9 @@ public sealed class SqliteStore : IConcordStore
         Directory = new SqliteDirectoryStore(this);
         Objects = new SqliteObjectStore(this);
         Audit = new SqliteAuditLog(this);
+        Operations = new SqlOperationStore(
+            async ct => await OpenAsync(ct),
+            async (connection, ct) => await ((SqliteConnection)connection).BeginTransactionAsync(ct));
     }
 
     /// <summary>The database file.</summary>
@@ -44,6 +48,9 @@ public sealed class SqliteStore : IConcordStore
 
     /// <inheritdoc />
     public IAuditLog Audit { get; }
+
+    /// <inheritdoc />
+    public IOperationStore Operations { get; }
 
     /// <summary>
     /// Per-connection settings: foreign keys on; <c>synchronous=NORMAL</c>, which in WAL mode keeps every committed
