@@ -25,7 +25,7 @@ internal sealed partial class NoticeDispatcher(IConcordStore store, NoticeHub hu
     public static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
 
     /// <summary>The API's own JSON shape (camelCase), for webhook bodies.</summary>
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { TypeInfoResolver = ServerJson.Default };
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, TypeInfoResolver = ServerJson.Default };
 
     private readonly SemaphoreSlim _deliveries = new(8, 8);
 

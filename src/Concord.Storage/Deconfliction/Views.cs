@@ -84,7 +84,7 @@ public sealed record OperationView(string Id, int Version, string Status, DateTi
 public sealed record OperationResult(OperationView Operation, IReadOnlyList<NoticeView> Notices);
 
 /// <summary>Source-generated JSON for the deconfliction records the store writes.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(NoticeBody))]
 [JsonSerializable(typeof(NoticeView))]
 internal sealed partial class DeconflictionJson : JsonSerializerContext;

@@ -11,8 +11,8 @@ public sealed class DeconflictionApiTests
 {
     private static readonly string[] AllowedNoticeFields =
     [
-        "conflictId", "state", "operation", "from", "until", "area", "contact", "counterpartParty", "counterpartKind",
-        "internal", "counterpartOperation", "acknowledgedByYou", "acknowledgedByCounterpart", "resolution", "detected", "updated",
+        "conflict_id", "state", "operation", "from", "until", "area", "contact", "counterpart_party", "counterpart_kind",
+        "internal", "counterpart_operation", "acknowledged_by_you", "acknowledged_by_counterpart", "resolution", "detected", "updated",
     ];
 
     private static StringContent Operation(string party, double lat, double lon, double radius, string start, string end, string kind = "ground_raid", string extra = "") =>
@@ -28,7 +28,7 @@ public sealed class DeconflictionApiTests
     private static string WithoutTrace(string problem)
     {
         var json = JsonNode.Parse(problem)!.AsObject();
-        json.Remove("traceId");
+        json.Remove("trace_id");
         return json.ToJsonString();
     }
 
@@ -63,7 +63,7 @@ public sealed class DeconflictionApiTests
         Assert.Equal(("conflict", "conflict"), (usType, ruType));
         var toUs = JsonNode.Parse(usData)!.AsObject();
         var toRu = JsonNode.Parse(ruData)!.AsObject();
-        Assert.Equal(direct["conflictId"]!.GetValue<string>(), toRu["conflictId"]!.GetValue<string>());
+        Assert.Equal(direct["conflict_id"]!.GetValue<string>(), toRu["conflict_id"]!.GetValue<string>());
         Assert.Equal(raidId, toUs["operation"]!.GetValue<string>());
         Assert.Equal(watchId, toRu["operation"]!.GetValue<string>());
         Assert.Equal("2026-04-01T01:45:00+00:00", toUs["from"]!.GetValue<DateTimeOffset>().ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
@@ -91,11 +91,11 @@ public sealed class DeconflictionApiTests
         Assert.Equal(watchId, JsonNode.Parse(body)!["notice"]!["operation"]!.GetValue<string>());
         Assert.DoesNotContain(raidId, body, StringComparison.Ordinal);
 
-        var conflictId = toUs["conflictId"]!.GetValue<string>();
+        var conflictId = toUs["conflict_id"]!.GetValue<string>();
         var ack = await us.PostAsync(new Uri($"/api/ops/conflicts/{conflictId}/ack", UriKind.Relative), null);
         Assert.Equal("open", (await JsonAsync(ack))["state"]!.GetValue<string>());
         Assert.Equal("acknowledged", (await ruStream.NextAsync()).Type);
-        Assert.True(JsonNode.Parse((await usStream.NextAsync()).Data)!["acknowledgedByYou"]!.GetValue<bool>());
+        Assert.True(JsonNode.Parse((await usStream.NextAsync()).Data)!["acknowledged_by_you"]!.GetValue<bool>());
         await ru.PostAsync(new Uri($"/api/ops/conflicts/{conflictId}/ack", UriKind.Relative), null);
         var bothAcked = JsonNode.Parse((await usStream.NextAsync()).Data)!;
         Assert.Equal("acknowledged", bothAcked["state"]!.GetValue<string>());
