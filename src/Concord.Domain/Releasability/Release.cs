@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 
 namespace Concord.Domain.Releasability;
 
@@ -14,15 +14,23 @@ public sealed class Release : IEquatable<Release>
     /// <summary>Creates a release.</summary>
     public Release(IEnumerable<PartyId> parties, IEnumerable<ChannelId> channels)
     {
-        Parties = parties.ToFrozenSet();
-        Channels = channels.ToFrozenSet();
+        // Plain hash sets behind a read-only view: a release is made for every imported object, and a frozen
+        // set's up-front analysis costs more than the few lookups a release ever serves.
+        Parties = ReadOnly(parties);
+        Channels = ReadOnly(channels);
     }
 
     /// <summary>Parties the version is released to directly.</summary>
-    public FrozenSet<PartyId> Parties { get; }
+    public IReadOnlySet<PartyId> Parties { get; }
 
     /// <summary>Channels the version is released to; every member party of each reads it.</summary>
-    public FrozenSet<ChannelId> Channels { get; }
+    public IReadOnlySet<ChannelId> Channels { get; }
+
+    private static ReadOnlySet<T> ReadOnly<T>(IEnumerable<T> items)
+    {
+        var set = new HashSet<T>(items);
+        return set.Count == 0 ? ReadOnlySet<T>.Empty : new ReadOnlySet<T>(set);
+    }
 
     /// <summary>True when the version stays with its originator.</summary>
     public bool IsEmpty => Parties.Count == 0 && Channels.Count == 0;

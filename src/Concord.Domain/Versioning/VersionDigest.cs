@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Concord.Domain.Releasability;
@@ -17,25 +18,53 @@ public static class VersionDigest
     {
         ArgumentNullException.ThrowIfNull(distribution);
         var digest = new byte[Length];
-        SHA256.HashData(json)[..ContentLength].CopyTo(digest, 0);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(json);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(json, hash);
+        hash[..ContentLength].CopyTo(digest);
+
+        // The whole digest covers the content digest and the distribution, so the JSON is hashed once.
         var release = distribution.Release;
         // Unambiguous because no part can hold the separators: ids are slugs, the rest are fixed codes, and
         // Handling refuses control characters in purpose and restriction.
-        var canonical = new StringBuilder()
+        var canonical = (Canonical ??= new StringBuilder(256)).Clear()
             .Append('\0').Append(distribution.Originator.Value)
-            .Append('\0').AppendJoin(',', release.Parties.Select(p => p.Value).Order(StringComparer.Ordinal))
-            .Append('\0').AppendJoin(',', release.Channels.Select(c => c.Value).Order(StringComparer.Ordinal))
+            .Append('\0').AppendJoin(',', Sorted(release.Parties.Select(p => p.Value)))
+            .Append('\0').AppendJoin(',', Sorted(release.Channels.Select(c => c.Value)))
             .Append('\0').Append(distribution.Tlp is { } t ? Tlp.TokenOf(t) : "-")
             .Append('\0').AppendJoin(',', distribution.Handling.Codes())
             .Append('\0').Append(distribution.Handling.Purpose)
             .Append('\0').Append(distribution.Handling.Restriction)
-            .Append('\0').Append(grading?.ToString());
-        hash.AppendData(Encoding.UTF8.GetBytes(canonical.ToString()));
-        hash.GetHashAndReset()[..(Length - ContentLength)].CopyTo(digest, ContentLength);
+            .Append('\0').Append(grading?.ToString())
+            .ToString();
+        var buffer = ArrayPool<byte>.Shared.Rent(ContentLength + Encoding.UTF8.GetMaxByteCount(canonical.Length));
+        try
+        {
+            hash[..ContentLength].CopyTo(buffer);
+            var written = Encoding.UTF8.GetBytes(canonical, buffer.AsSpan(ContentLength));
+            SHA256.HashData(buffer.AsSpan(0, ContentLength + written), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        hash[..(Length - ContentLength)].CopyTo(digest.AsSpan(ContentLength));
         return digest;
     }
+
+    private static string[] Sorted(IEnumerable<string> values)
+    {
+        var array = values.ToArray();
+        if (array.Length > 1)
+        {
+            Array.Sort(array, StringComparer.Ordinal);
+        }
+
+        return array;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? Canonical;
 
     /// <summary>The length of a digest.</summary>
     public const int Length = 32;
