@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Concord.Domain.Releasability;
 using Concord.Domain.Versioning;
@@ -22,9 +21,9 @@ internal sealed class SqliteImportSession : IImportSession
     private SqliteTransaction? _transaction;
     private long _nextPk;
     private readonly SqliteCommand _existing;
-    private readonly SqliteCommand _insertVersion;
-    private readonly SqliteCommand _insertRelease;
-    private readonly SqliteCommand _insertText;
+    private readonly SqliteStatement _insertVersion;
+    private readonly SqliteStatement _insertRelease;
+    private readonly SqliteStatement _insertText;
     private readonly SqliteCommand _earlierRelease;
     private readonly SqliteCommand _laterRevocations;
 
@@ -34,12 +33,12 @@ internal sealed class SqliteImportSession : IImportSession
         _checkpointer = checkpointer;
         _allOrNothing = allOrNothing;
         _existing = Prepare("SELECT object_id, originator, version, revoked, digest FROM object_version WHERE object_id IN (SELECT value FROM json_each($ids))", "$ids");
-        _insertVersion = Prepare(
+        _insertVersion = new SqliteStatement(
+            connection,
             "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json) "
-            + "VALUES ($pk, $id, $type, $version, $originator, $revoked, $tlp, $caveats, $purpose, $restriction, $grading, $added, $digest, $json)",
-            "$pk", "$id", "$type", "$version", "$originator", "$revoked", "$tlp", "$caveats", "$purpose", "$restriction", "$grading", "$added", "$digest", "$json");
-        _insertRelease = Prepare("INSERT OR IGNORE INTO version_release (version_pk, kind, target, granted_by) VALUES ($pk, $kind, $target, $by)", "$pk", "$kind", "$target", "$by");
-        _insertText = Prepare("INSERT INTO object_text (rowid, text) VALUES ($pk, $text)", "$pk", "$text");
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        _insertRelease = new SqliteStatement(connection, "INSERT OR IGNORE INTO version_release (version_pk, kind, target, granted_by) VALUES (?1, ?2, ?3, ?4)");
+        _insertText = new SqliteStatement(connection, "INSERT INTO object_text (rowid, text) VALUES (?1, ?2)");
         _earlierRelease = Prepare(
             "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = $id AND v.originator = $originator",
             "$id", "$originator");
@@ -81,7 +80,7 @@ internal sealed class SqliteImportSession : IImportSession
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
         _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
+        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations })
         {
             command.Transaction = _transaction;
         }
@@ -143,22 +142,30 @@ internal sealed class SqliteImportSession : IImportSession
             }
 
             var pk = _nextPk++;
-            var p = _insertVersion.Parameters;
-            p[0].Value = pk;
-            p[1].Value = idText;
-            p[2].Value = obj.Type;
-            p[3].Value = obj.Version.Ticks;
-            p[4].Value = distribution.Originator.Value;
-            p[5].Value = obj.Revoked ? 1 : 0;
-            p[6].Value = distribution.Tlp is { } tlp ? (int)tlp : DBNull.Value;
-            p[7].Value = (int)distribution.Handling.Caveats;
-            p[8].Value = (object?)distribution.Handling.Purpose ?? DBNull.Value;
-            p[9].Value = (object?)distribution.Handling.Restriction ?? DBNull.Value;
-            p[10].Value = record.Grading is { } g ? g.ToString() : DBNull.Value;
-            p[11].Value = added;
-            p[12].Value = record.Digest;
-            p[13].Value = MemoryMarshal.TryGetArray(obj.Json, out var json) && json.Offset == 0 && json.Count == json.Array!.Length ? json.Array : obj.Json.ToArray();
-            _insertVersion.ExecuteNonQuery();
+            var v = _insertVersion;
+            v.Bind(1, pk);
+            v.Bind(2, idText);
+            v.Bind(3, obj.Type);
+            v.Bind(4, obj.Version.Ticks);
+            v.Bind(5, distribution.Originator.Value);
+            v.Bind(6, obj.Revoked ? 1 : 0);
+            if (distribution.Tlp is { } tlp)
+            {
+                v.Bind(7, (int)tlp);
+            }
+            else
+            {
+                v.BindNull(7);
+            }
+
+            v.Bind(8, (int)distribution.Handling.Caveats);
+            v.Bind(9, distribution.Handling.Purpose);
+            v.Bind(10, distribution.Handling.Restriction);
+            v.Bind(11, record.Grading?.ToString());
+            v.Bind(12, added);
+            v.Bind(13, record.Digest);
+            v.Bind(14, obj.Json.Span);
+            v.Execute();
             WriteRelease(pk, release, distribution.Originator);
             if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
             {
@@ -171,9 +178,9 @@ internal sealed class SqliteImportSession : IImportSession
 
             if (obj.SearchText.Length > 0)
             {
-                _insertText.Parameters[0].Value = pk;
-                _insertText.Parameters[1].Value = obj.SearchText;
-                _insertText.ExecuteNonQuery();
+                _insertText.Bind(1, pk);
+                _insertText.Bind(2, obj.SearchText);
+                _insertText.Execute();
             }
         }
 
@@ -238,21 +245,21 @@ internal sealed class SqliteImportSession : IImportSession
 
     private void WriteRelease(long pk, Release release, PartyId by)
     {
-        var p = _insertRelease.Parameters;
-        p[0].Value = pk;
-        p[3].Value = by.Value;
+        var r = _insertRelease;
+        r.Bind(1, pk);
+        r.Bind(4, by.Value);
         foreach (var party in release.Parties)
         {
-            p[1].Value = VersionRow.PartyKind;
-            p[2].Value = party.Value;
-            _insertRelease.ExecuteNonQuery();
+            r.Bind(2, VersionRow.PartyKind);
+            r.Bind(3, party.Value);
+            r.Execute();
         }
 
         foreach (var channel in release.Channels)
         {
-            p[1].Value = VersionRow.ChannelKind;
-            p[2].Value = channel.Value;
-            _insertRelease.ExecuteNonQuery();
+            r.Bind(2, VersionRow.ChannelKind);
+            r.Bind(3, channel.Value);
+            r.Execute();
         }
     }
 
@@ -275,9 +282,14 @@ internal sealed class SqliteImportSession : IImportSession
             await _transaction.DisposeAsync();
         }
 
-        foreach (var command in new[] { _existing, _insertVersion, _insertRelease, _insertText, _earlierRelease, _laterRevocations })
+        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations })
         {
             await command.DisposeAsync();
+        }
+
+        foreach (var statement in new[] { _insertVersion, _insertRelease, _insertText })
+        {
+            statement.Dispose();
         }
 
         await _checkpointer.DisposeAsync();
