@@ -72,7 +72,20 @@ internal sealed class CliContext : IAsyncDisposable
     }
 
     public void WriteJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
-        Output.WriteLine(JsonSerializer.Serialize(value, info));
+        Output.WriteLine(ReadableJson(value, info));
+
+    /// <summary>Indented JSON with names in Cyrillic and Arabic left as they are, not escaped.</summary>
+    public static string ReadableJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, bool indented = true)
+    {
+        using var document = JsonSerializer.SerializeToDocument(value, info);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     public void WriteTable(string[] headers, IEnumerable<string?[]> rows)
     {

@@ -59,7 +59,7 @@ internal static class DemoCommand
     {
         if (json)
         {
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(node, CliJson.Default.DemoNode));
+            output.WriteLine(CliContext.ReadableJson(node, CliJson.Default.DemoNode, indented: false));
             output.Flush();
             return;
         }
