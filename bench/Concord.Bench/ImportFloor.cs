@@ -1,3 +1,4 @@
+using Concord.Storage.Import;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -9,7 +10,7 @@ namespace Concord.Bench;
 
 /// <summary>
 /// The floor of the import benchmark: the same rows (version, release, full-text) with the same schema and
-/// indexes, inserted straight through Microsoft.Data.Sqlite with prepared statements in 5,000-row transactions —
+/// indexes, inserted straight through Microsoft.Data.Sqlite with prepared statements in transactions of the importer's batch size —
 /// no parsing, validation, version checks or audit. Row values are prepared off the clock.
 /// </summary>
 internal static class ImportFloor
@@ -31,11 +32,11 @@ internal static class ImportFloor
 
         var clock = new Stopwatch();
         long pk = 0;
-        var batch = new List<Row>(5000);
+        var batch = new List<Row>(ImportRequest.DefaultBatchSize);
         foreach (var row in rows)
         {
             batch.Add(row);
-            if (batch.Count == 5000)
+            if (batch.Count == ImportRequest.DefaultBatchSize)
             {
                 pk = await InsertAsync(connection, batch, pk, clock, cancellationToken);
                 batch.Clear();

@@ -1,3 +1,4 @@
+using Concord.Storage.Import;
 using System.Diagnostics;
 using Concord.Storage.Objects;
 using Concord.Storage.Postgres;
@@ -32,11 +33,11 @@ internal static class PostgresFloor
 
         var clock = new Stopwatch();
         var pk = 0L;
-        var batch = new List<ImportFloor.Row>(5000);
+        var batch = new List<ImportFloor.Row>(ImportRequest.DefaultBatchSize);
         foreach (var row in ImportFloor.ReadRows(file))
         {
             batch.Add(row);
-            if (batch.Count == 5000)
+            if (batch.Count == ImportRequest.DefaultBatchSize)
             {
                 pk = await InsertAsync(connection, batch, pk, clock, cancellationToken);
                 batch.Clear();

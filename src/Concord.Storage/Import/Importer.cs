@@ -25,7 +25,7 @@ public sealed class Importer(IConcordStore store)
         ArgumentNullException.ThrowIfNull(request);
         var reader = request.Actor.RequireReader();
         var parties = (await store.Directory.ListPartiesAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
-        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, batches.Writer, stop.Token), stop.Token);
 
