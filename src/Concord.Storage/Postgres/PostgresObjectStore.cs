@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
@@ -51,8 +50,8 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(query);
-        var limit = Math.Clamp(query.Limit, 1, ObjectQuery.MaxLimit);
-        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        var limit = ObjectPaging.LimitOf(query);
+        if (ObjectPaging.NamesForeignChannel(reader, query))
         {
             return new ObjectPage([], null);
         }
@@ -62,20 +61,14 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk LIMIT @limit";
         command.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit + 1 });
         var items = await ReadVersionsAsync(connection, command, cancellationToken);
-        if (items.Count > limit)
-        {
-            var page = items.Take(limit).ToList();
-            return new ObjectPage(page, page[^1].Pk);
-        }
-
-        return new ObjectPage(items, null);
+        return ObjectPaging.PageOf(items, limit);
     }
 
     public async Task<long> CountAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        if (ObjectPaging.NamesForeignChannel(reader, query))
         {
             return 0;
         }
@@ -86,25 +79,8 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async IAsyncEnumerable<StoredVersion> ExportAsync(Reader reader, ObjectQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var page = query with { Limit = ObjectQuery.MaxLimit };
-        while (true)
-        {
-            var result = await ListAsync(reader, page, cancellationToken);
-            foreach (var item in result.Items)
-            {
-                yield return item;
-            }
-
-            if (result.Next is not { } next)
-            {
-                yield break;
-            }
-
-            page = page with { After = next };
-        }
-    }
+    public IAsyncEnumerable<StoredVersion> ExportAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken) =>
+        ObjectPaging.ExportAsync((page, ct) => ListAsync(reader, page, ct), query, cancellationToken);
 
     public async Task AddReleaseAsync(long versionPk, Release additional, PartyId grantedBy, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
@@ -41,8 +40,8 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(query);
-        var limit = Math.Clamp(query.Limit, 1, ObjectQuery.MaxLimit);
-        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        var limit = ObjectPaging.LimitOf(query);
+        if (ObjectPaging.NamesForeignChannel(reader, query))
         {
             return new ObjectPage([], null);
         }
@@ -52,20 +51,14 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit + 1);
         var items = await ReadVersionsAsync(connection, command, cancellationToken);
-        if (items.Count > limit)
-        {
-            var page = items.Take(limit).ToList();
-            return new ObjectPage(page, page[^1].Pk);
-        }
-
-        return new ObjectPage(items, null);
+        return ObjectPaging.PageOf(items, limit);
     }
 
     public async Task<long> CountAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Channel is { } channel && !reader.Channels.Contains(channel))
+        if (ObjectPaging.NamesForeignChannel(reader, query))
         {
             return 0;
         }
@@ -76,25 +69,8 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async IAsyncEnumerable<StoredVersion> ExportAsync(Reader reader, ObjectQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var page = query with { Limit = ObjectQuery.MaxLimit };
-        while (true)
-        {
-            var result = await ListAsync(reader, page, cancellationToken);
-            foreach (var item in result.Items)
-            {
-                yield return item;
-            }
-
-            if (result.Next is not { } next)
-            {
-                yield break;
-            }
-
-            page = page with { After = next };
-        }
-    }
+    public IAsyncEnumerable<StoredVersion> ExportAsync(Reader reader, ObjectQuery query, CancellationToken cancellationToken) =>
+        ObjectPaging.ExportAsync((page, ct) => ListAsync(reader, page, ct), query, cancellationToken);
 
     public async Task AddReleaseAsync(long versionPk, Release additional, PartyId grantedBy, CancellationToken cancellationToken)
     {
