@@ -23,7 +23,11 @@ internal static class AdminApi
         var group = app.MapGroup("/api/admin")
             .RequireAuthorization(ConcordClaims.AdministratorPolicy)
             .WithMetadata(new NoStixDataAttribute())
-            .WithTags("Administration");
+            .WithTags("Administration")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/parties", ListPartiesAsync).WithName("AdminListParties");
         group.MapPost("/parties", AddPartyAsync).WithName("AdminAddParty");
         group.MapGet("/channels", ListChannelsAsync).WithName("AdminListChannels");

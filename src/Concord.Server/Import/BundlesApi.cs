@@ -20,21 +20,25 @@ internal static class BundlesApi
         var group = app.MapGroup("/api")
             .RequireAuthorization(ConcordClaims.PartyMemberPolicy)
             .WithMetadata(new ReleasabilityGuardedAttribute())
-            .WithTags("Import");
+            .WithTags("Import")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/bundles", ImportAsync)
             .WithName("ImportBundle")
             .WithSummary("Import a STIX 2.1 bundle (the request body, any JSON media type); query: all_or_nothing, channel, party, caveat, purpose, restriction, grading set defaults for objects whose Concord extension names none.");
         return group;
     }
 
-    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpContext context, Importer importer)
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult>> ImportAsync([AsParameters] ImportOptions options, HttpContext context, Importer importer)
     {
-        if (!ReleaseOptionsParser.TryParse(context.Request.Query, out var release, out var handling, out var grading, out var error))
+        if (!ReleaseOptionsParser.TryParse(options, out var release, out var handling, out var grading, out var error))
         {
             return ProblemWriter.BadRequest(error!, error!.Split(':')[0]);
         }
 
-        var allOrNothing = string.Equals(context.Request.Query["all_or_nothing"], "true", StringComparison.OrdinalIgnoreCase);
+        var allOrNothing = string.Equals(options.AllOrNothing, "true", StringComparison.OrdinalIgnoreCase);
         var request = new ImportRequest(context.Actor(), release, handling, grading, allOrNothing, "api");
         var report = await importer.ImportAsync(context.Request.Body, request, null, context.RequestAborted);
         if (report.Received == 0 && report.Problems.Count > 0)

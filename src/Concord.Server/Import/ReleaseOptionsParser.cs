@@ -1,19 +1,18 @@
 using Concord.Domain.Releasability;
-using Microsoft.AspNetCore.Http;
 
 namespace Concord.Server.Import;
 
 /// <summary>Reads the default release, caveats and grading of an import from the query string.</summary>
 internal static class ReleaseOptionsParser
 {
-    public static bool TryParse(IQueryCollection q, out Release release, out Handling handling, out Grading? grading, out string? error)
+    public static bool TryParse(ImportOptions q, out Release release, out Handling handling, out Grading? grading, out string? error)
     {
         release = Release.None;
         handling = Handling.None;
         grading = null;
         error = null;
         var parties = new List<PartyId>();
-        foreach (var p in q["party"])
+        foreach (var p in q.Party ?? [])
         {
             if (!PartyId.TryParse(p, out var party))
             {
@@ -25,7 +24,7 @@ internal static class ReleaseOptionsParser
         }
 
         var channels = new List<ChannelId>();
-        foreach (var c in q["channel"])
+        foreach (var c in q.Channel ?? [])
         {
             if (!ChannelId.TryParse(c, out var channel))
             {
@@ -37,7 +36,7 @@ internal static class ReleaseOptionsParser
         }
 
         var caveats = Caveats.None;
-        foreach (var code in q["caveat"])
+        foreach (var code in q.Caveat ?? [])
         {
             if (!Handling.TryParseCode(code, out var caveat))
             {
@@ -48,13 +47,13 @@ internal static class ReleaseOptionsParser
             caveats |= caveat;
         }
 
-        if (!Handling.TryCreate(caveats, q["purpose"], q["restriction"], out var h, out var handlingError))
+        if (!Handling.TryCreate(caveats, q.Purpose, q.Restriction, out var h, out var handlingError))
         {
             error = $"caveat: {handlingError}";
             return false;
         }
 
-        if (q["grading"].ToString() is { Length: > 0 } g)
+        if (q.Grading is { Length: > 0 } g)
         {
             if (!Grading.TryParse(g, out var parsed))
             {

@@ -23,7 +23,12 @@ internal static class ObjectsApi
         var group = app.MapGroup("/api")
             .RequireAuthorization(ConcordClaims.PartyMemberPolicy)
             .WithMetadata(new ReleasabilityGuardedAttribute())
-            .WithTags("Objects");
+            .WithTags("Objects")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/objects/{id}", GetAsync).WithName("GetObject").WithSummary("The latest version of an object your party may read.");
         group.MapGet("/objects/{id}/versions", VersionsAsync).WithName("GetObjectVersions").WithSummary("Every version of an object your party may read.");
         group.MapGet("/objects", ListAsync).WithName("ListObjects").WithSummary("Search and list objects (latest readable version of each), cursor-paged.");
@@ -57,9 +62,9 @@ internal static class ObjectsApi
         return versions.Count == 0 ? ProblemWriter.NotFound() : StixJsonResult.History(stixId.ToString(), versions, actor.RequireReader());
     }
 
-    private static async Task<Results<StixJsonResult, ProblemHttpResult>> ListAsync(HttpContext context, ObjectAccess access, Cursor cursors)
+    private static async Task<Results<StixJsonResult, ProblemHttpResult>> ListAsync([AsParameters] ObjectFilters filters, HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
+        var query = QueryParser.Parse(filters, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);
@@ -70,9 +75,9 @@ internal static class ObjectsApi
         return StixJsonResult.Page(page, actor.RequireReader(), cursors);
     }
 
-    private static async Task<Results<Ok<CountResponse>, ProblemHttpResult>> CountAsync(HttpContext context, ObjectAccess access, Cursor cursors)
+    private static async Task<Results<Ok<CountResponse>, ProblemHttpResult>> CountAsync([AsParameters] ObjectFilters filters, HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
+        var query = QueryParser.Parse(filters, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);
@@ -82,9 +87,9 @@ internal static class ObjectsApi
         return TypedResults.Ok(new CountResponse(count));
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(HttpContext context, ObjectAccess access, Cursor cursors)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync([AsParameters] ObjectFilters filters, HttpContext context, ObjectAccess access, Cursor cursors)
     {
-        var query = QueryParser.Parse(context.Request.Query, cursors, out var error);
+        var query = QueryParser.Parse(filters, cursors, out var error);
         if (error is not null)
         {
             return ProblemWriter.BadRequest(error, error.Split(':')[0]);

@@ -2,18 +2,17 @@ using System.Globalization;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Storage.Objects;
-using Microsoft.AspNetCore.Http;
 
 namespace Concord.Server.Objects;
 
 /// <summary>Reads list/count/export filters from the query string; each bad value is named with its parameter.</summary>
 internal static class QueryParser
 {
-    public static ObjectQuery Parse(IQueryCollection q, Cursor cursors, out string? error)
+    public static ObjectQuery Parse(ObjectFilters q, Cursor cursors, out string? error)
     {
         error = null;
         var query = new ObjectQuery();
-        if (q["type"].ToString() is { Length: > 0 } type)
+        if (q.Type is { Length: > 0 } type)
         {
             if (!StixTypes.IsValidTypeName(type))
             {
@@ -24,7 +23,7 @@ internal static class QueryParser
             query = query with { Type = type };
         }
 
-        if (q["q"].ToString() is { Length: > 0 } text)
+        if (q.Q is { Length: > 0 } text)
         {
             if (text.Length > 500)
             {
@@ -35,7 +34,7 @@ internal static class QueryParser
             query = query with { Text = text };
         }
 
-        if (q["originator"].ToString() is { Length: > 0 } originator)
+        if (q.Originator is { Length: > 0 } originator)
         {
             if (!PartyId.TryParse(originator, out var party))
             {
@@ -46,7 +45,7 @@ internal static class QueryParser
             query = query with { Originator = party };
         }
 
-        if (q["channel"].ToString() is { Length: > 0 } channelText)
+        if (q.Channel is { Length: > 0 } channelText)
         {
             if (!ChannelId.TryParse(channelText, out var channel))
             {
@@ -57,7 +56,7 @@ internal static class QueryParser
             query = query with { Channel = channel };
         }
 
-        if (q["modified_after"].ToString() is { Length: > 0 } after)
+        if (q.ModifiedAfter is { Length: > 0 } after)
         {
             if (!StixTimestamp.TryParse(after, out var ts))
             {
@@ -68,7 +67,7 @@ internal static class QueryParser
             query = query with { ModifiedAfter = ts.Ticks };
         }
 
-        if (q["limit"].ToString() is { Length: > 0 } limitText)
+        if (q.Limit is { Length: > 0 } limitText)
         {
             if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > ObjectQuery.MaxLimit)
             {
@@ -79,7 +78,7 @@ internal static class QueryParser
             query = query with { Limit = limit };
         }
 
-        if (q["cursor"].ToString() is { Length: > 0 } cursorText)
+        if (q.Cursor is { Length: > 0 } cursorText)
         {
             if (!cursors.TryOpen(cursorText, out var cursor))
             {
