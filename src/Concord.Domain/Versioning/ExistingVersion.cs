@@ -1,4 +1,5 @@
 using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
 
 namespace Concord.Domain.Versioning;
 
@@ -7,4 +8,5 @@ namespace Concord.Domain.Versioning;
 /// <param name="Version">Its version key in ticks (modified, else created, else 0).</param>
 /// <param name="Revoked">True when that version revokes the object.</param>
 /// <param name="Digest">The digest of its content and distribution.</param>
-public sealed record ExistingVersion(PartyId Originator, long Version, bool Revoked, ReadOnlyMemory<byte> Digest);
+/// <param name="Tlp">Its TLP level (null when unmarked), for telling a declassification.</param>
+public sealed record ExistingVersion(PartyId Originator, long Version, bool Revoked, ReadOnlyMemory<byte> Digest, TlpLevel? Tlp = null);

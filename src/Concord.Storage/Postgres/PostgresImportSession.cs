@@ -1,4 +1,5 @@
 using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
 using Concord.Domain.Versioning;
 using Concord.Storage.Objects;
 using Npgsql;
@@ -61,8 +62,9 @@ internal sealed class PostgresImportSession : IImportSession
 
         var ids = batch.Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
         var held = await ReadHeldAsync(ids, cancellationToken);
-        var revoking = batch.Where(r => r.Object.Revoked).Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
-        var earlier = revoking.Length == 0 ? [] : await ReadReleasesAsync(revoking, cancellationToken);
+        // Releases of held versions, for the batch's revocations and declassifications (read once for all of them).
+        var reaching = batch.Where(r => r.Object.Revoked || held.ContainsKey(r.Object.Id.ToString())).Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
+        var earlier = reaching.Length == 0 ? [] : await ReadReleasesAsync(reaching, cancellationToken);
         var accepted = new List<(VersionRecord Record, Release Release)>();
         var lateUnderRevocation = new List<int>();
         for (var i = 0; i < batch.Count; i++)
@@ -90,14 +92,15 @@ internal sealed class PostgresImportSession : IImportSession
                 earlier[key] = reached;
             }
 
-            var release = obj.Revoked ? RevocationReach.Widen(record.Distribution.Release, reached) : record.Distribution.Release;
+            var reachesEarlier = Propagation.ReachesEarlierRecipients(obj.Revoked, record.Distribution.Tlp, obj.Version.Ticks, originator, versions);
+            var release = reachesEarlier ? RevocationReach.Widen(record.Distribution.Release, reached) : record.Distribution.Release;
             if (!obj.Revoked && versions.Any(v => v.Revoked && v.Originator == originator && v.Version > obj.Version.Ticks))
             {
                 lateUnderRevocation.Add(accepted.Count);
             }
 
             // Later records of this batch are decided against this one, as if it were already stored.
-            versions.Add(new ExistingVersion(originator, obj.Version.Ticks, obj.Revoked, record.Digest));
+            versions.Add(new ExistingVersion(originator, obj.Version.Ticks, obj.Revoked, record.Digest, record.Distribution.Tlp));
             reached.AddRange(Rows(release));
             accepted.Add((record, release));
         }
@@ -143,7 +146,7 @@ internal sealed class PostgresImportSession : IImportSession
     private async Task<Dictionary<string, List<ExistingVersion>>> ReadHeldAsync(string[] ids, CancellationToken cancellationToken)
     {
         var held = new Dictionary<string, List<ExistingVersion>>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand("SELECT object_id, originator, version, revoked, digest FROM object_version WHERE object_id = ANY(@ids)", _connection, _transaction);
+        await using var command = new NpgsqlCommand("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE object_id = ANY(@ids)", _connection, _transaction);
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -155,7 +158,7 @@ internal sealed class PostgresImportSession : IImportSession
                 held[id] = versions;
             }
 
-            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetBoolean(3), reader.GetFieldValue<byte[]>(4)));
+            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetBoolean(3), reader.GetFieldValue<byte[]>(4), reader.IsDBNull(5) ? null : (TlpLevel)reader.GetInt32(5)));
         }
 
         return held;

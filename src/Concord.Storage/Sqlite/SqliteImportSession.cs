@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
 using Concord.Domain.Versioning;
 using Concord.Storage.Objects;
 using Microsoft.Data.Sqlite;
@@ -32,7 +33,7 @@ internal sealed class SqliteImportSession : IImportSession
         _connection = connection;
         _checkpointer = checkpointer;
         _allOrNothing = allOrNothing;
-        _existing = Prepare("SELECT object_id, originator, version, revoked, digest FROM object_version WHERE object_id IN (SELECT value FROM json_each($ids))", "$ids");
+        _existing = Prepare("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE object_id IN (SELECT value FROM json_each($ids))", "$ids");
         _insertVersion = new SqliteStatement(
             connection,
             "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json) "
@@ -132,11 +133,13 @@ internal sealed class SqliteImportSession : IImportSession
                 continue;
             }
 
+            var reachesEarlier = Propagation.ReachesEarlierRecipients(obj.Revoked, distribution.Tlp, obj.Version.Ticks, distribution.Originator, existing);
+
             // Later records of this batch see this one, as they would have seen a stored row.
-            existing.Add(new ExistingVersion(distribution.Originator, obj.Version.Ticks, obj.Revoked, record.Digest));
+            existing.Add(new ExistingVersion(distribution.Originator, obj.Version.Ticks, obj.Revoked, record.Digest, distribution.Tlp));
 
             var release = distribution.Release;
-            if (obj.Revoked && existing.Count > 1)
+            if (reachesEarlier)
             {
                 release = RevocationReach.Widen(release, ReadEarlierRelease(idText, distribution.Originator));
             }
@@ -208,7 +211,7 @@ internal sealed class SqliteImportSession : IImportSession
                 result[id] = versions;
             }
 
-            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3) != 0, (byte[])reader.GetValue(4)));
+            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3) != 0, (byte[])reader.GetValue(4), reader.IsDBNull(5) ? null : (TlpLevel)reader.GetInt32(5)));
         }
 
         return result;

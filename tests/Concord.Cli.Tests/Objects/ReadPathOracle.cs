@@ -1,3 +1,5 @@
+using Concord.Domain.Stix;
+using Concord.Domain.Versioning;
 using Concord.Domain.Releasability;
 
 namespace Concord.Cli.Tests.Objects;
@@ -73,9 +75,11 @@ internal sealed class ReadPathOracle
                 _scenario.Parties.Where((_, i) => v.Parties[i]).Select(PartyId.Parse),
                 _scenario.Channels.Where((_, c) => v.Channels[c]).Select(ChannelId.Parse));
         var revoked = obj.RevokeLast && k == obj.Versions.Length - 1;
-        if (revoked)
+        var originator = PartyId.Parse(_scenario.Parties[obj.Originator]);
+        var held = earlier.Select(h => new ExistingVersion(h.Originator, h.Version, h.Revoked, Array.Empty<byte>(), TlpOf(h.Spec)));
+        if (Propagation.ReachesEarlierRecipients(revoked, TlpOf(v), k, originator, held))
         {
-            release = earlier.Aggregate(release, (r, h) => r.Union(h.Release));
+            release = earlier.Where(h => h.Originator == originator).Aggregate(release, (r, h) => r.Union(h.Release));
         }
 
         _held.Add(new Held(_held.Count, id, k, PartyId.Parse(_scenario.Parties[obj.Originator]), release, revoked, v));
@@ -90,6 +94,8 @@ internal sealed class ReadPathOracle
 
         return true;
     }
+
+    private static TlpLevel? TlpOf(VersionSpec spec) => spec.Tlp < 0 ? null : (TlpLevel)spec.Tlp;
 
     /// <summary>A version the node holds: its store order, id, version (minutes after the epoch) and distribution.</summary>
     internal sealed record Held(int Sequence, string Id, int Version, PartyId Originator, Release Release, bool Revoked, VersionSpec Spec);

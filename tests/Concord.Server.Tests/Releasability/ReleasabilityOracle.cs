@@ -1,3 +1,4 @@
+using Concord.Domain.Versioning;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Server.Tests.Stix;
@@ -78,11 +79,13 @@ internal sealed class ReleasabilityOracle
             return (null, "the object was revoked; STIX allows no later version");
         }
 
-        if (draft.Revoked)
+        var held = earlier.Where(v => v.Originator == originator).Select(v => new ExistingVersion(v.Originator, v.Version, v.Revoked, Array.Empty<byte>(), v.Draft.Tlp));
+        if (Propagation.ReachesEarlierRecipients(draft.Revoked, draft.Tlp, draft.Modified.Ticks, originator, held))
         {
-            release = earlier.Aggregate(release, (r, v) => r.Union(v.Release));
+            release = earlier.Where(v => v.Originator == originator).Aggregate(release, (r, v) => r.Union(v.Release));
         }
-        else
+
+        if (!draft.Revoked)
         {
             // An earlier version arriving after the revocation: the revocation reaches its recipients too.
             foreach (var revocation in earlier.Where(v => v.Revoked && v.Version > draft.Modified.Ticks))

@@ -350,6 +350,27 @@ public abstract class ObjectStoreContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task Declassification_reaches_everyone_who_had_an_earlier_version_and_a_raised_marking_does_not()
+    {
+        var world = new TestWorld(Store);
+        var ru = await world.PartyAsync("ru");
+        var us = await world.PartyAsync("us");
+        var kz = await world.PartyAsync("kz");
+        var wg = await world.ChannelAsync("ru-kz", ru, kz);
+        var v1 = TestObject.ThreatActor(1, "amber first") with { Tlp = TlpLevel.Amber };
+        await world.ImportAsync(ru, v1.ReleasedTo(us));
+        await world.ImportAsync(ru, (v1 with { Version = 2, Tlp = TlpLevel.Green, Name = "declassified" }).ReleasedTo(wg));
+        await world.ImportAsync(ru, (v1 with { Version = 3, Tlp = TlpLevel.Red, Name = "raised" }) with { ReleaseParties = [], ReleaseChannels = [wg] });
+
+        var toUs = await Objects.GetLatestAsync(await world.ReaderAsync(us), v1.Id, None);
+        var toKz = await Objects.GetLatestAsync(await world.ReaderAsync(kz), v1.Id, None);
+
+        Assert.Equal(v1.Id, toUs!.Id);
+        Assert.Equal(TlpLevel.Green, toUs.Distribution.Tlp);
+        Assert.Equal(TlpLevel.Red, toKz!.Distribution.Tlp);
+    }
+
+    [ContractFact]
     public async Task Added_release_grants_the_version_to_new_parties_and_channels_once()
     {
         var world = new TestWorld(Store);

@@ -7,7 +7,7 @@ namespace Concord.Storage.Tests.Releasability;
 
 /// <summary>
 /// The oracle: what a store must hold and show, computed in memory from the Domain's rules alone —
-/// <see cref="VersionRule"/> decides each version, a revocation reaches every earlier recipient, and
+/// <see cref="VersionRule"/> decides each version, a revocation or declassification reaches every earlier recipient, and
 /// <see cref="ReleasabilityRule.CanRead(Reader, PartyId, Release)"/> decides every read. Versions are kept in
 /// the order they were stored, which is the order of the store's keys.
 /// </summary>
@@ -58,7 +58,8 @@ public sealed class ReferenceStore
             {
                 case VersionVerdict.Insert:
                     var release = record.Distribution.Release;
-                    if (record.Object.Revoked)
+                    var heldVersions = sameObject.Select(h => new ExistingVersion(h.Originator, h.Version, h.Record.Object.Revoked, h.Record.Digest, h.Record.Distribution.Tlp));
+                    if (Propagation.ReachesEarlierRecipients(record.Object.Revoked, record.Distribution.Tlp, record.Object.Version.Ticks, originator, heldVersions))
                     {
                         foreach (var earlier in sameObject.Where(h => h.Originator == originator))
                         {

@@ -24,6 +24,8 @@ public sealed record TestObject(StixId Id)
 
     public bool Revoked { get; init; }
 
+    public TlpLevel? Tlp { get; init; }
+
     public IReadOnlyList<PartyId>? ReleaseParties { get; init; }
 
     public IReadOnlyList<ChannelId>? ReleaseChannels { get; init; }
@@ -70,6 +72,13 @@ public sealed record TestObject(StixId Id)
             if (Revoked)
             {
                 writer.WriteBoolean("revoked", true);
+            }
+
+            if (Tlp is { } tlp)
+            {
+                writer.WriteStartArray("object_marking_refs");
+                writer.WriteStringValue(Concord.Domain.Stix.Tlp.MarkingIdOf(tlp));
+                writer.WriteEndArray();
             }
 
             if (ReleaseParties is not null || ReleaseChannels is not null)
