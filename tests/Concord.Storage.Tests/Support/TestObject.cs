@@ -28,6 +28,15 @@ public sealed record TestObject(StixId Id)
 
     public IReadOnlyList<ChannelId>? ReleaseChannels { get; init; }
 
+    public TlpLevel? Tlp { get; init; }
+
+    public StixId? Source { get; init; }
+
+    public StixId? Target { get; init; }
+
+    public static TestObject Relationship(StixId source, StixId target) =>
+        new(StixId.New("relationship")) { Version = 1, Name = null, Source = source, Target = target };
+
     public static TestObject ThreatActor(int version, string name) => new(StixId.New("threat-actor")) { Version = version, Name = name };
 
     /// <summary>The version key the store should give it.</summary>
@@ -65,6 +74,20 @@ public sealed record TestObject(StixId Id)
             if (Value is not null)
             {
                 writer.WriteString("value", Value);
+            }
+
+            if (Source is { } source && Target is { } target)
+            {
+                writer.WriteString("relationship_type", "related-to");
+                writer.WriteString("source_ref", source.ToString());
+                writer.WriteString("target_ref", target.ToString());
+            }
+
+            if (Tlp is { } tlp)
+            {
+                writer.WriteStartArray("object_marking_refs");
+                writer.WriteStringValue(Concord.Domain.Stix.Tlp.MarkingIdOf(tlp));
+                writer.WriteEndArray();
             }
 
             if (Revoked)
