@@ -68,6 +68,35 @@ internal static class QueryParser
             query = query with { ModifiedAfter = ts.Ticks };
         }
 
+        if (q["modified_before"].ToString() is { Length: > 0 } before)
+        {
+            if (!StixTimestamp.TryParse(before, out var ts))
+            {
+                error = "modified_before: not an RFC 3339 UTC timestamp like 2024-03-22T00:00:00.000Z";
+                return query;
+            }
+
+            query = query with { ModifiedBefore = ts.Ticks };
+        }
+
+        if (q["tlp"].ToString() is { Length: > 0 } tlpText)
+        {
+            if (!Tlp.TryParse(tlpText, out var tlp))
+            {
+                error = "tlp: one of clear, green, amber, amber+strict, red";
+                return query;
+            }
+
+            query = query with { Tlp = tlp };
+        }
+
+        if (!TryFlag(q, "received", out var received, ref error) || !TryFlag(q, "newest_first", out var newestFirst, ref error))
+        {
+            return query;
+        }
+
+        query = query with { ReceivedOnly = received, NewestFirst = newestFirst };
+
         if (q["limit"].ToString() is { Length: > 0 } limitText)
         {
             if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > ObjectQuery.MaxLimit)
@@ -91,5 +120,24 @@ internal static class QueryParser
         }
 
         return query;
+    }
+
+    private static bool TryFlag(IQueryCollection q, string name, out bool value, ref string? error)
+    {
+        value = false;
+        var text = q[name].ToString();
+        if (text.Length == 0 || text == "false")
+        {
+            return true;
+        }
+
+        if (text == "true")
+        {
+            value = true;
+            return true;
+        }
+
+        error = $"{name}: true or false";
+        return false;
     }
 }
