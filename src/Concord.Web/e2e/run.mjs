@@ -18,6 +18,11 @@ try {
       const data = await scenarios[name]({ browser, config, open: () => open(browser, log) });
       results[name] = { ok: true, data, external: log.external, requests: log.requests, ms: Date.now() - started };
     } catch (error) {
+      if (config.failures) {
+        for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+          await page.screenshot({ path: `${config.failures}/${name}-${i}.png` }).catch(() => undefined);
+        }
+      }
       results[name] = { ok: false, error: String(error?.stack ?? error), external: log.external, requests: log.requests, ms: Date.now() - started };
     }
     writeFileSync(resultsPath, JSON.stringify(results, null, 1));

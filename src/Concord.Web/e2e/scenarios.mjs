@@ -61,9 +61,7 @@ async function graphView(page, id, expandType) {
   await page.waitForSelector('.view-graph[data-ready], .view-graph .error');
   if (await page.$('.view-graph .error')) return { found: false, error: await page.textContent('.view-graph .error') };
   if (expandType) {
-    const before = await page.evaluate(() => window.__concordGraph.nodes().length);
     await page.evaluate((type) => window.__concordExpand(window.__concordGraph.nodes().filter((n) => n.data('type') === type)[0].id()), expandType);
-    await page.waitForFunction((n) => window.__concordGraph.nodes().length > n, before);
   }
   const nodes = await page.evaluate(() => window.__concordGraph.nodes().map((n) => n.id()));
   const edges = await page.evaluate(() => window.__concordGraph.edges().map((e) => e.id()));
@@ -91,7 +89,7 @@ export async function isolation({ config, open }) {
     if (member === config.isolation.members[0]) await shot(page, config, 'search');
     const object = await objectView(page, config.isolation.report);
     if (member === config.isolation.members[0]) await shot(page, config, 'object-who-can-see');
-    const graph = await graphView(page, config.isolation.report, member === config.isolation.members[0] ? 'threat-actor' : null);
+    const graph = await graphView(page, config.isolation.report, member === config.isolation.members[0] ? 'incident' : null);
     if (member === config.isolation.members[0]) await shot(page, config, 'graph');
     const map = await mapView(page);
     if (member === config.isolation.members[0]) await shot(page, config, 'map');
@@ -157,6 +155,8 @@ export async function compose({ config, open }) {
   await p.waitForSelector('#map-picker .leaflet-container, #map-picker.leaflet-container');
   await p.fill('#field-name', `${c.name} — safe house`);
   const box = await p.$('#map-picker');
+  await box.scrollIntoViewIfNeeded();
+  await p.waitForFunction(() => document.querySelectorAll('#map-picker svg path').length > 10);
   const bounds = await box.boundingBox();
   await p.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
   const picked = { lat: await p.inputValue('#field-latitude'), lon: await p.inputValue('#field-longitude') };

@@ -236,18 +236,26 @@ export async function showCompose(root: HTMLElement, amendId: string | undefined
     for (const key of ['published', 'first_seen', 'valid_from']) set(key, toLocalInput(o[key] as string | undefined));
   }
 
+  /** Keeps what was typed, applies a change to references or relationships, and redraws the form. */
+  function rebuild(change: (d: Draft) => void): void {
+    draft = collect();
+    change(draft);
+    save();
+    void build();
+  }
+
   function refsEditor(): HTMLElement {
-    const chips = h('div', { class: 'chips', id: 'refs-chips' }, draft.refs.map((r) => h('span', { class: 'chip' }, text(r.label), h('button', { type: 'button', 'aria-label': t('compose.remove'), onclick: () => { draft.refs = draft.refs.filter((x) => x.id !== r.id); save(); void build(); } }, '×'))));
-    return h('fieldset', null, h('legend', null, t('compose.refs')), chips, objectPicker('refs', (id, label) => { if (!draft.refs.some((r) => r.id === id)) draft.refs.push({ id, label }); save(); void build(); }), fieldError('refs'));
+    const chips = h('div', { class: 'chips', id: 'refs-chips' }, draft.refs.map((r) => h('span', { class: 'chip' }, text(r.label), h('button', { type: 'button', 'aria-label': t('compose.remove'), onclick: () => rebuild((d) => { d.refs = d.refs.filter((x) => x.id !== r.id); }) }, '×'))));
+    return h('fieldset', null, h('legend', null, t('compose.refs')), chips, objectPicker('refs', (id, label) => rebuild((d) => { if (!d.refs.some((r) => r.id === id)) d.refs.push({ id, label }); })), fieldError('refs'));
   }
 
   function linksEditor(): HTMLElement {
     const relType = h('select', { id: 'link-type', 'aria-label': t('compose.linkType') }, relationshipTypes.map((x) => h('option', { value: x }, x)));
     const direction = h('select', { id: 'link-direction', 'aria-label': t('compose.linkDirection') }, h('option', { value: 'out' }, t('compose.linkOut')), h('option', { value: 'in' }, t('compose.linkIn')));
     const rows = draft.links.map((l, i) => h('li', null, l.direction === 'out' ? `→ ${l.type} → ` : `← ${l.type} ← `, text(l.label),
-      h('button', { type: 'button', 'aria-label': t('compose.remove'), onclick: () => { draft.links.splice(i, 1); save(); void build(); } }, '×')));
+      h('button', { type: 'button', 'aria-label': t('compose.remove'), onclick: () => rebuild((d) => { d.links.splice(i, 1); }) }, '×')));
     return h('fieldset', null, h('legend', null, t('compose.links')), h('ul', { id: 'links-list' }, rows),
-      h('div', { class: 'link-add' }, direction, relType, objectPicker('links', (id, label) => { draft.links.push({ type: relType.value, direction: direction.value as 'out' | 'in', id, label }); save(); void build(); })),
+      h('div', { class: 'link-add' }, direction, relType, objectPicker('links', (id, label) => rebuild((d) => { d.links.push({ type: relType.value, direction: direction.value as 'out' | 'in', id, label }); }))),
       fieldError('links'));
   }
 

@@ -52,7 +52,7 @@ export async function showGraph(root: HTMLElement, id: string | undefined): Prom
   };
   merge(first);
   cy.getElementById(first.center).addClass('center');
-  const expand = async (nodeId: string) => {
+  const expand = async (nodeId: string): Promise<void> => {
     if (expanded.has(nodeId)) return;
     merge(await get<GraphView>(`/api/objects/${encodeURIComponent(nodeId)}/graph`));
   };
