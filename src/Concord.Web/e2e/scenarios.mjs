@@ -287,7 +287,7 @@ export async function speed({ config, open }) {
   const page = await signIn(context, config, config.speed.member);
   const paints = [];
   for (let i = 0; i < 7; i++) {
-    await page.goto(config.url + '/#/inbox?r=' + i);
+    await page.goto(config.url + '/?load=' + i + '#/inbox');
     await page.waitForFunction(() => window.__concord.inboxPainted !== null);
     paints.push(await page.evaluate(() => window.__concord.inboxPainted));
   }
