@@ -47,7 +47,7 @@ public sealed class WorkspaceTests(WorkspaceTests.Run run) : IClassFixture<Works
                 ["keys"] = _node.KeysJson(),
                 ["screenshots"] = Path.Combine(BrowserEnvironment.RepositoryRoot, "docs", "screenshots"),
                 ["scenarios"] = new JsonArray("isolation", "compose", "session", "paste", "language", "ops"),
-                ["isolation"] = new JsonObject { ["members"] = new JsonArray(Pk, Ru), ["report"] = Report, ["searchWord"] = "Torkham" },
+                ["isolation"] = new JsonObject { ["members"] = new JsonArray(Pk, Ru), ["report"] = Report, ["searchWord"] = "Torkham", ["graphShot"] = "threat-actor--bd00ec5e-93f2-4c83-a29b-6dfac2d638eb" },
                 ["compose"] = new JsonObject
                 {
                     ["author"] = Ru,

@@ -36,7 +36,7 @@ export async function showGraph(root: HTMLElement, id: string | undefined): Prom
     minZoom: 0.2,
   });
   const expanded = new Set<string>();
-  const merge = (graph: GraphView) => {
+  const merge = (graph: GraphView, center?: string) => {
     for (const n of graph.nodes) {
       if (cy.getElementById(n.id).nonempty()) continue;
       cy.add({ group: 'nodes', data: { id: n.id, label: `${n.name ?? n.id} · ${tOr(`type.${n.type}`, n.type)}`, colour: colours[n.type] ?? '#888', type: n.type } });
@@ -45,13 +45,15 @@ export async function showGraph(root: HTMLElement, id: string | undefined): Prom
       if (cy.getElementById(e.id).nonempty() || cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
       cy.add({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind } });
     }
+    if (center) cy.getElementById(center).addClass('center');
     expanded.add(graph.center);
-    cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 60, nodeRepulsion: () => 12000, idealEdgeLength: () => 140 }).run();
+    cy.layout(cy.nodes().length <= 12
+      ? { name: 'concentric', fit: true, padding: 70, minNodeSpacing: 90, concentric: (n: cytoscape.NodeSingular) => (n.hasClass('center') ? 2 : 1), levelWidth: () => 1 }
+      : { name: 'cose', animate: false, randomize: false, fit: true, padding: 60, nodeRepulsion: () => 12000, idealEdgeLength: () => 140 }).run();
     root.dataset.nodes = String(cy.nodes().length);
     root.dataset.edges = String(cy.edges().length);
   };
-  merge(first);
-  cy.getElementById(first.center).addClass('center');
+  merge(first, first.center);
   const expand = async (nodeId: string): Promise<void> => {
     if (expanded.has(nodeId)) return;
     merge(await get<GraphView>(`/api/objects/${encodeURIComponent(nodeId)}/graph`));

@@ -39,6 +39,11 @@ export async function showSearch(root: HTMLElement, _arg: string | undefined, pa
     inflight?.abort();
     inflight = new AbortController();
     const q = input.value;
+    // One character matches most of a large node; searching starts at two (filters alone still list).
+    if (q.trim().length === 1) {
+      status.textContent = t('search.keepTyping');
+      return;
+    }
     try {
       const page = await get<SummaryPage>(`/api/search${query({
         q, type: type.value, originator: originator.value, channel: channel.value, tlp: tlp.value,
