@@ -1,6 +1,7 @@
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 
 namespace Concord.Storage;
@@ -25,6 +26,9 @@ public interface IConcordStore : IAsyncDisposable
 
     /// <summary>Planned operations, their conflicts and notices (never readable as objects).</summary>
     IOperationStore Operations { get; }
+
+    /// <summary>Each member's inbox read marks.</summary>
+    IReadMarkStore ReadMarks { get; }
 
     /// <summary>Creates or upgrades the schema.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

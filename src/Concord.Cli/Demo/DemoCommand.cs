@@ -67,8 +67,14 @@ internal static class DemoCommand
         output.WriteLine(serving
             ? $"Concord demo node serving at {node.Url}  (store {node.Store}; OpenAPI at {node.Url}/openapi/v1.json)"
             : $"Concord demo store built at {node.Store}; serve it with: concord serve --store {node.Store} --url {node.Url}");
+        if (serving)
+        {
+            output.WriteLine();
+            output.WriteLine($"Web workspace: open {node.Url}/ in a browser and sign in with a party member's key below (e.g. analyst@pk-isi).");
+        }
+
         output.WriteLine();
-        output.WriteLine("API keys (send as 'Authorization: Bearer <key>'):");
+        output.WriteLine("API keys (send as 'Authorization: Bearer <key>', or paste one to sign in to the web workspace):");
         foreach (var key in node.Keys)
         {
             output.WriteLine($"  {key.Member,-28} {key.Token}");

@@ -27,6 +27,32 @@ public static class ForwardingRule
             return target.Channels.All(reader.Channels.Contains) ? null : "a party can release only to channels it is a member of";
         }
 
+        if (OnwardRefusal(reader, distribution) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!target.Channels.All(reader.Channels.Contains))
+        {
+            return "a party can release only to channels it is a member of";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Null when the reader may pass the version on to someone (the originator always may), otherwise why not —
+    /// the part of the rule that does not depend on the target, for offering a release at all.
+    /// </summary>
+    public static string? OnwardRefusal(Reader reader, Distribution distribution)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(distribution);
+        if (reader.Party == distribution.Originator)
+        {
+            return null;
+        }
+
         if (!ReleasabilityRule.CanRead(reader, distribution))
         {
             // Callers turn this into "not found": an unreadable version does not exist for the reader.
@@ -47,11 +73,6 @@ public static class ForwardingRule
         {
             var label = distribution.Tlp is { } tlp ? Tlp.LabelOf(tlp) : "an unmarked item (handled as TLP:AMBER)";
             return $"{label} may not be passed to other parties";
-        }
-
-        if (!target.Channels.All(reader.Channels.Contains))
-        {
-            return "a party can release only to channels it is a member of";
         }
 
         return null;

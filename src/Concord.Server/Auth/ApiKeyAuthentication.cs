@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Concord.Storage.Access;
 using Microsoft.AspNetCore.Authentication;
@@ -41,18 +40,7 @@ internal sealed class ApiKeyAuthentication(
         }
 
         Context.Features.Set(actor);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, actor.Member.ToString()),
-            new(ClaimTypes.Role, actor.Role.ToString()),
-        };
-        if (actor.Party is { } party)
-        {
-            claims.Add(new Claim(ConcordClaims.Party, party.Value));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(ConcordClaims.Principal(actor, SchemeName), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -6,6 +6,8 @@ using Concord.Server.Directory;
 using Concord.Server.Import;
 using Concord.Server.Objects;
 using Concord.Server.Problems;
+using Concord.Server.Sessions;
+using Concord.Server.Workspace;
 using Concord.Storage;
 using Concord.Storage.Access;
 using Concord.Storage.Import;
@@ -63,11 +65,13 @@ public static class ConcordServer
         services.AddSingleton<FailedAuthenticationLimit>();
         services.AddSingleton<Cursor>();
         services.AddDeconfliction();
+        services.AddWorkspace();
         services.ConfigureHttpJsonOptions(o =>
         {
             // The options' naming policy, not the context's, names properties at run time: keep them snake_case like STIX.
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, WorkspaceJson.Default);
         });
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -76,8 +80,9 @@ public static class ConcordServer
             document.Info.Description = "Exchange STIX 2.1 intelligence between partner services: each object version reaches exactly the parties its originator released it to.";
             return Task.CompletedTask;
         }));
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication(SessionAuthentication.SelectorScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddSessions();
         services.AddAuthorizationBuilder()
             .AddPolicy(ConcordClaims.PartyMemberPolicy, p => p.RequireAuthenticatedUser().RequireClaim(ConcordClaims.Party))
             .AddPolicy(ConcordClaims.AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireRole(nameof(Domain.Directory.MemberRole.Administrator)));
@@ -125,6 +130,7 @@ public static class ConcordServer
         });
         app.UseAuthentication();
         FailedAuthenticationLimit.Use(app);
+        CsrfProtection.Use(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new NoStixDataAttribute());
@@ -135,6 +141,7 @@ public static class ConcordServer
         app.MapDirectoryApi();
         app.MapAdminApi();
         app.MapDeconflictionApi();
+        app.MapWorkspace();
         return app;
     }
 
@@ -143,6 +150,11 @@ public static class ConcordServer
         // Per API key id once the key is proven genuine (authentication runs first), else per client address:
         // a key id is public, so an unproven one must not spend its member's budget.
         var header = context.Request.Headers.Authorization.ToString();
+        if (context.Features.Get<Session>() is { } session)
+        {
+            return "member:" + session.Member;
+        }
+
         return context.User.Identity?.IsAuthenticated == true && header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
             ? string.Concat("key:", header.AsSpan(15, 16))
             : "ip:" + context.Connection.RemoteIpAddress;

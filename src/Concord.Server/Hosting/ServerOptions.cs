@@ -20,4 +20,8 @@ public sealed class ServerOptions
     /// <summary>Failed authentications each client address may make per minute before it is slowed down.</summary>
     [Range(1, int.MaxValue)]
     public int FailedAuthPerMinute { get; set; } = 30;
+
+    /// <summary>Minutes a browser session may go unused before it ends.</summary>
+    [Range(1, 24 * 60)]
+    public int SessionIdleMinutes { get; set; } = 30;
 }

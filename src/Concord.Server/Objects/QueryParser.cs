@@ -67,6 +67,35 @@ internal static class QueryParser
             query = query with { ModifiedAfter = ts.Ticks };
         }
 
+        if (q.ModifiedBefore is { Length: > 0 } before)
+        {
+            if (!StixTimestamp.TryParse(before, out var ts))
+            {
+                error = "modified_before: not an RFC 3339 UTC timestamp like 2024-03-22T00:00:00.000Z";
+                return query;
+            }
+
+            query = query with { ModifiedBefore = ts.Ticks };
+        }
+
+        if (q.Tlp is { Length: > 0 } tlpText)
+        {
+            if (!Tlp.TryParse(tlpText, out var tlp))
+            {
+                error = "tlp: one of clear, green, amber, amber+strict, red";
+                return query;
+            }
+
+            query = query with { Tlp = tlp };
+        }
+
+        if (!TryFlag(q.Received, "received", out var received, ref error) || !TryFlag(q.NewestFirst, "newest_first", out var newestFirst, ref error))
+        {
+            return query;
+        }
+
+        query = query with { ReceivedOnly = received, NewestFirst = newestFirst };
+
         if (q.Limit is { Length: > 0 } limitText)
         {
             if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > ObjectQuery.MaxLimit)
@@ -90,5 +119,23 @@ internal static class QueryParser
         }
 
         return query;
+    }
+
+    private static bool TryFlag(string? text, string name, out bool value, ref string? error)
+    {
+        value = false;
+        if (string.IsNullOrEmpty(text) || text == "false")
+        {
+            return true;
+        }
+
+        if (text == "true")
+        {
+            value = true;
+            return true;
+        }
+
+        error = $"{name}: true or false";
+        return false;
     }
 }

@@ -110,5 +110,5 @@ public sealed class ObjectAccess(IConcordStore store)
 
     private static string Describe(ObjectQuery query) => string.Create(
         CultureInfo.InvariantCulture,
-        $"type={query.Type ?? "*"} originator={query.Originator?.Value ?? "*"} channel={query.Channel?.Value ?? "*"} text={(query.Text is null ? "-" : "given")} after={query.After ?? 0}");
+        $"type={query.Type ?? "*"} originator={query.Originator?.Value ?? "*"} channel={query.Channel?.Value ?? "*"} text={(query.Text is null ? "-" : "given")} tlp={query.Tlp?.ToString() ?? "*"} received={query.ReceivedOnly} references={query.References?.ToString() ?? "-"} newest_first={query.NewestFirst} after={query.After ?? 0}");
 }

@@ -1,4 +1,5 @@
 using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
 
 namespace Concord.Storage.Objects;
 
@@ -26,7 +27,28 @@ public sealed record ObjectQuery
     /// <summary>Only versions modified after this instant (ticks).</summary>
     public long? ModifiedAfter { get; init; }
 
-    /// <summary>Only versions stored after this store sequence number (the cursor).</summary>
+    /// <summary>Only versions modified before this instant (ticks).</summary>
+    public long? ModifiedBefore { get; init; }
+
+    /// <summary>Only versions with this TLP level (an unmarked version has none and never matches).</summary>
+    public TlpLevel? Tlp { get; init; }
+
+    /// <summary>Only versions the reader received: those whose originator is another party.</summary>
+    public bool ReceivedOnly { get; init; }
+
+    /// <summary>
+    /// Only relationships and sightings that point at this object (<c>source_ref</c>, <c>target_ref</c> or
+    /// <c>sighting_of_ref</c>); the object at the other end is not checked here.
+    /// </summary>
+    public StixId? References { get; init; }
+
+    /// <summary>Newest stored first (descending store order) instead of oldest first.</summary>
+    public bool NewestFirst { get; init; }
+
+    /// <summary>
+    /// The cursor: only versions stored after this store sequence number, or before it when
+    /// <see cref="NewestFirst"/> is set.
+    /// </summary>
     public long? After { get; init; }
 
     /// <summary>Page size.</summary>

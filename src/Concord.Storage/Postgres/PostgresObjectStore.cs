@@ -58,7 +58,7 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
 
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
-        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk LIMIT @limit";
+        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk{(query.NewestFirst ? " DESC" : string.Empty)} LIMIT @limit";
         command.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit + 1 });
         var items = await ReadVersionsAsync(connection, command, cancellationToken);
         return ObjectPaging.PageOf(items, limit);
@@ -112,7 +112,7 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         var where = new StringBuilder(PostgresReadFilter.Readable("v"));
         if (query.After is { } after)
         {
-            where.Append(" AND v.pk > @after");
+            where.Append(query.NewestFirst ? " AND v.pk < @after" : " AND v.pk > @after");
             command.Parameters.Add(new NpgsqlParameter<long>("after", NpgsqlDbType.Bigint) { TypedValue = after });
         }
 
@@ -138,6 +138,30 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         {
             where.Append(" AND v.version > @modified_after");
             command.Parameters.Add(new NpgsqlParameter<long>("modified_after", NpgsqlDbType.Bigint) { TypedValue = modifiedAfter });
+        }
+
+        if (query.ModifiedBefore is { } modifiedBefore)
+        {
+            where.Append(" AND v.version < @modified_before");
+            command.Parameters.Add(new NpgsqlParameter<long>("modified_before", NpgsqlDbType.Bigint) { TypedValue = modifiedBefore });
+        }
+
+        if (query.Tlp is { } tlp)
+        {
+            where.Append(" AND v.tlp = @tlp");
+            command.Parameters.Add(new NpgsqlParameter<int>("tlp", NpgsqlDbType.Integer) { TypedValue = (int)tlp });
+        }
+
+        if (query.ReceivedOnly)
+        {
+            where.Append(" AND v.originator <> @reader_party");
+        }
+
+        if (query.References is { } target)
+        {
+            where.Append(" AND v.type IN ('relationship', 'sighting') AND @ref IN (convert_from(v.json, 'UTF8')::jsonb ->> 'source_ref', "
+                + "convert_from(v.json, 'UTF8')::jsonb ->> 'target_ref', convert_from(v.json, 'UTF8')::jsonb ->> 'sighting_of_ref')");
+            command.Parameters.Add(new NpgsqlParameter<string>("ref", NpgsqlDbType.Text) { TypedValue = target.ToString() });
         }
 
         var words = SearchTerms.Split(query.Text);

@@ -130,5 +130,16 @@ internal static class PostgresSchema
             secret text NOT NULL,
             updated bigint NOT NULL);
         """,
+        """
+        CREATE TABLE read_mark (
+            member_id text NOT NULL,
+            object_id text NOT NULL,
+            version bigint NOT NULL,
+            marked bigint NOT NULL,
+            PRIMARY KEY (member_id, object_id, version));
+        CREATE TABLE read_watermark (
+            member_id text PRIMARY KEY,
+            at bigint NOT NULL);
+        """,
     ];
 }

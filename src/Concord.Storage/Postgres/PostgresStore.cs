@@ -2,6 +2,7 @@ using System.Globalization;
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 using Npgsql;
 
@@ -49,6 +50,7 @@ public sealed class PostgresStore : IConcordStore
         Directory = new PostgresDirectoryStore(this);
         Objects = new PostgresObjectStore(this);
         Audit = new PostgresAuditLog(this);
+        ReadMarks = new SqlReadMarkStore(async ct => await OpenAsync(ct));
         Operations = new SqlOperationStore(
             async ct => await OpenAsync(ct),
             async (connection, ct) =>
@@ -77,6 +79,9 @@ public sealed class PostgresStore : IConcordStore
 
     /// <inheritdoc />
     public IOperationStore Operations { get; }
+
+    /// <inheritdoc />
+    public IReadMarkStore ReadMarks { get; }
 
     /// <summary>True for a schema name this store accepts (so it never needs quoting).</summary>
     public static bool IsValidSchemaName(string? name)

@@ -48,7 +48,7 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
 
         await using var connection = await store.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk LIMIT $limit";
+        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE {Where(command, reader, query)} ORDER BY v.pk{(query.NewestFirst ? " DESC" : string.Empty)} LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit + 1);
         var items = await ReadVersionsAsync(connection, command, cancellationToken);
         return ObjectPaging.PageOf(items, limit);
@@ -101,7 +101,7 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         var where = new StringBuilder(SqliteReadFilter.Readable("v"));
         if (query.After is { } after)
         {
-            where.Append(" AND v.pk > $after");
+            where.Append(query.NewestFirst ? " AND v.pk < $after" : " AND v.pk > $after");
             command.Parameters.AddWithValue("$after", after);
         }
 
@@ -127,6 +127,31 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         {
             where.Append(" AND v.version > $modified_after");
             command.Parameters.AddWithValue("$modified_after", modifiedAfter);
+        }
+
+        if (query.ModifiedBefore is { } modifiedBefore)
+        {
+            where.Append(" AND v.version < $modified_before");
+            command.Parameters.AddWithValue("$modified_before", modifiedBefore);
+        }
+
+        if (query.Tlp is { } tlp)
+        {
+            where.Append(" AND v.tlp = $tlp");
+            command.Parameters.AddWithValue("$tlp", (int)tlp);
+        }
+
+        if (query.ReceivedOnly)
+        {
+            where.Append(" AND v.originator <> $reader_party");
+        }
+
+        if (query.References is { } target)
+        {
+            // The JSON is stored as text in a BLOB: cast it, or SQLite would read the BLOB as its binary JSONB.
+            where.Append(" AND v.type IN ('relationship', 'sighting') AND $ref IN (json_extract(CAST(v.json AS TEXT), '$.source_ref'), "
+                + "json_extract(CAST(v.json AS TEXT), '$.target_ref'), json_extract(CAST(v.json AS TEXT), '$.sighting_of_ref'))");
+            command.Parameters.AddWithValue("$ref", target.ToString());
         }
 
         var words = SearchTerms.Split(query.Text);

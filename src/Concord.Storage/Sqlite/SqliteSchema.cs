@@ -115,5 +115,16 @@ internal static class SqliteSchema
             secret TEXT NOT NULL,
             updated INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE read_mark (
+            member_id TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            marked INTEGER NOT NULL,
+            PRIMARY KEY (member_id, object_id, version)) WITHOUT ROWID;
+        CREATE TABLE read_watermark (
+            member_id TEXT PRIMARY KEY,
+            at INTEGER NOT NULL);
+        """,
     ];
 }

@@ -1,6 +1,7 @@
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 using Microsoft.Data.Sqlite;
 
@@ -29,6 +30,7 @@ public sealed class SqliteStore : IConcordStore
         Directory = new SqliteDirectoryStore(this);
         Objects = new SqliteObjectStore(this);
         Audit = new SqliteAuditLog(this);
+        ReadMarks = new SqlReadMarkStore(async ct => await OpenAsync(ct));
         Operations = new SqlOperationStore(
             async ct => await OpenAsync(ct),
             async (connection, ct) => await ((SqliteConnection)connection).BeginTransactionAsync(ct));
@@ -51,6 +53,9 @@ public sealed class SqliteStore : IConcordStore
 
     /// <inheritdoc />
     public IOperationStore Operations { get; }
+
+    /// <inheritdoc />
+    public IReadMarkStore ReadMarks { get; }
 
     /// <summary>
     /// Per-connection settings: foreign keys on; <c>synchronous=NORMAL</c>, which in WAL mode keeps every committed

@@ -77,6 +77,7 @@ public sealed class ForwardingRuleTests
         }
 
         Assert.Equal(refusal is null, ForwardingRule.Allows(reader, distribution, ToKabul));
+        Assert.Equal(refusal, ForwardingRule.OnwardRefusal(reader, distribution));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class LimitsTests
         Assert.Contains("/api/bundles", paths.Select(p => p.Key));
         Assert.Contains("/api/admin/parties", paths.Select(p => p.Key));
         var listParameters = paths["/api/objects"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
-        Assert.Equal(["type", "q", "originator", "channel", "modified_after", "limit", "cursor"], listParameters);
+        Assert.Equal(["type", "q", "originator", "channel", "modified_after", "modified_before", "tlp", "received", "newest_first", "limit", "cursor"], listParameters);
         var importParameters = paths["/api/bundles"]!["post"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
         Assert.Equal(["party", "channel", "caveat", "purpose", "restriction", "grading", "all_or_nothing"], importParameters);
         Assert.NotNull(paths["/api/objects/{id}"]!["get"]!["responses"]!["404"]);

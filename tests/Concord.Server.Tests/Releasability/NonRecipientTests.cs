@@ -65,6 +65,9 @@ public sealed class NonRecipientTests(NonRecipientTests.Scenario scenario) : ICl
         { "GET", "/api/objects/{0}" },
         { "GET", "/api/objects/{0}/versions" },
         { "POST", "/api/objects/{0}/release" },
+        { "GET", "/api/objects/{0}/relationships" },
+        { "GET", "/api/objects/{0}/graph" },
+        { "GET", "/api/objects/{0}/forwarding" },
     };
 
     [Theory]

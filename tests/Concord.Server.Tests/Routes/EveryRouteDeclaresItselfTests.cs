@@ -41,9 +41,19 @@ public sealed class EveryRouteDeclaresItselfTests
 
         var stixRoutes = Routes(node).Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/objects", StringComparison.Ordinal) || raw.StartsWith("/api/bundles", StringComparison.Ordinal))).ToList();
         Assert.Equal(
-            ["GET /api/bundles", "GET /api/objects", "GET /api/objects/count", "GET /api/objects/{id}", "GET /api/objects/{id}/versions", "POST /api/bundles", "POST /api/objects/{id}/release"],
+            ["GET /api/bundles", "GET /api/objects", "GET /api/objects/count", "GET /api/objects/{id}", "GET /api/objects/{id}/forwarding", "GET /api/objects/{id}/graph", "GET /api/objects/{id}/relationships", "GET /api/objects/{id}/versions", "POST /api/bundles", "POST /api/objects/{id}/release"],
             stixRoutes.Select(Describe).Order(StringComparer.Ordinal));
         Assert.All(stixRoutes, e => Assert.NotNull(e.Metadata.GetMetadata<ReleasabilityGuardedAttribute>()));
+    }
+
+    [Fact]
+    public async Task Every_workspace_view_of_stix_data_is_guarded_by_the_releasability_rule()
+    {
+        await using var node = await TestNode.StartAsync();
+
+        var views = Routes(node).Where(e => e.RoutePattern.RawText is "/api/inbox/" or "/api/search/" or "/api/map/").ToList();
+        Assert.Equal(3, views.Count);
+        Assert.All(views, e => Assert.NotNull(e.Metadata.GetMetadata<ReleasabilityGuardedAttribute>()));
     }
 
     internal static IReadOnlyList<RouteEndpoint> Routes(TestNode node) =>

@@ -24,11 +24,18 @@ public sealed record TestObject(StixId Id)
 
     public bool Revoked { get; init; }
 
-    public TlpLevel? Tlp { get; init; }
-
     public IReadOnlyList<PartyId>? ReleaseParties { get; init; }
 
     public IReadOnlyList<ChannelId>? ReleaseChannels { get; init; }
+
+    public TlpLevel? Tlp { get; init; }
+
+    public StixId? Source { get; init; }
+
+    public StixId? Target { get; init; }
+
+    public static TestObject Relationship(StixId source, StixId target) =>
+        new(StixId.New("relationship")) { Version = 1, Name = null, Source = source, Target = target };
 
     public static TestObject ThreatActor(int version, string name) => new(StixId.New("threat-actor")) { Version = version, Name = name };
 
@@ -69,9 +76,11 @@ public sealed record TestObject(StixId Id)
                 writer.WriteString("value", Value);
             }
 
-            if (Revoked)
+            if (Source is { } source && Target is { } target)
             {
-                writer.WriteBoolean("revoked", true);
+                writer.WriteString("relationship_type", "related-to");
+                writer.WriteString("source_ref", source.ToString());
+                writer.WriteString("target_ref", target.ToString());
             }
 
             if (Tlp is { } tlp)
@@ -79,6 +88,11 @@ public sealed record TestObject(StixId Id)
                 writer.WriteStartArray("object_marking_refs");
                 writer.WriteStringValue(Concord.Domain.Stix.Tlp.MarkingIdOf(tlp));
                 writer.WriteEndArray();
+            }
+
+            if (Revoked)
+            {
+                writer.WriteBoolean("revoked", true);
             }
 
             if (ReleaseParties is not null || ReleaseChannels is not null)
