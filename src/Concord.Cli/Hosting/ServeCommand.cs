@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Concord.Server.Hosting;
 using Concord.Storage;
+using Microsoft.Extensions.Hosting;
 
 namespace Concord.Cli.Hosting;
 
@@ -32,15 +33,8 @@ internal static class ServeCommand
         var address = app.Urls.FirstOrDefault() ?? url;
         output.WriteLine($"Concord node serving {store.Description} at {address}  (OpenAPI: {address}/openapi/v1.json; Ctrl+C stops)");
         started?.Invoke(address);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C or the caller stopping the node.
-        }
-
-        await app.StopAsync(CancellationToken.None);
+        // The host's console lifetime turns SIGTERM and Ctrl+C into a shutdown; the command's token covers callers
+        // that stop the node themselves (tests, the demo).
+        await app.WaitForShutdownAsync(cancellationToken);
     }
 }
