@@ -31,7 +31,7 @@ public sealed class ImportSurvivesKillTests
         string[] import = ["import", bundle, "--as", "analyst@ru-fsb", "--party", "us-fbi", "--json", "--store", node.Store];
 
         var killedOutput = new StringBuilder();
-        using (var killed = StartConcord(import, killedOutput))
+        using (var killed = ConcordProcess.Start(import, killedOutput))
         {
             try
             {
@@ -60,7 +60,7 @@ public sealed class ImportSurvivesKillTests
         }
 
         var output = new StringBuilder();
-        using (var rerun = StartConcord(import, output))
+        using (var rerun = ConcordProcess.Start(import, output))
         {
             using var finished = new CancellationTokenSource(Patience);
             try
@@ -124,52 +124,6 @@ public sealed class ImportSurvivesKillTests
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    /// <summary>Starts <c>dotnet concord.dll args</c>, the real executable, with its output collected.</summary>
-    private static Process StartConcord(string[] args, StringBuilder output)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string DotnetHost()
-    {
-        var current = Environment.ProcessPath;
-        if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")
-        {
-            return current;
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
     }
 
     /// <summary>Polls the store read-only until the child has committed at least one batch.</summary>
