@@ -1,6 +1,7 @@
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Federation;
 using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 
@@ -29,6 +30,9 @@ public interface IConcordStore : IAsyncDisposable
 
     /// <summary>Each member's inbox read marks.</summary>
     IReadMarkStore ReadMarks { get; }
+
+    /// <summary>The node's identity and key, its peers, sync cursors and what federation keeps.</summary>
+    IFederationStore Federation { get; }
 
     /// <summary>Creates or upgrades the schema.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

@@ -42,6 +42,15 @@ public sealed record ObjectQuery
     /// </summary>
     public StixId? References { get; init; }
 
+    /// <summary>
+    /// Every readable version rather than each object's latest readable one: the feed a peer or TAXII client syncs
+    /// from, in store order.
+    /// </summary>
+    public bool AllVersions { get; init; }
+
+    /// <summary>Only versions the node stored after this instant (ticks).</summary>
+    public long? AddedAfter { get; init; }
+
     /// <summary>Newest stored first (descending store order) instead of oldest first.</summary>
     public bool NewestFirst { get; init; }
 

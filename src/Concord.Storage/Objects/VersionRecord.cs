@@ -8,4 +8,18 @@ namespace Concord.Storage.Objects;
 /// <param name="Distribution">Originator, release, TLP, caveats.</param>
 /// <param name="Grading">Admiralty grading, if any.</param>
 /// <param name="Digest">Digest of content and distribution (see VersionDigest).</param>
-public sealed record VersionRecord(StixObject Object, Distribution Distribution, Grading? Grading, byte[] Digest);
+public sealed record VersionRecord(StixObject Object, Distribution Distribution, Grading? Grading, byte[] Digest)
+{
+    /// <summary>
+    /// The originating node's signature, kept for a version that arrived from a peer so it can be passed on to a
+    /// third node with the originator's signature intact.
+    /// </summary>
+    public byte[]? Signature { get; init; }
+
+    /// <summary>
+    /// True for a version arriving from a peer: when the same content is already held under the same key with another
+    /// release (the peer sent it once per party of this node, each seeing its own part of the release), the release is
+    /// merged into the held version instead of being refused as a conflict.
+    /// </summary>
+    public bool MergeRelease { get; init; }
+}

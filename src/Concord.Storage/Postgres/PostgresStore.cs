@@ -2,6 +2,7 @@ using System.Globalization;
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Federation;
 using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 using Npgsql;
@@ -47,6 +48,7 @@ public sealed class PostgresStore : IConcordStore
             CultureInfo.InvariantCulture,
             $"postgresql://{(string.IsNullOrEmpty(settings.Username) ? string.Empty : settings.Username + "@")}{settings.Host}:{settings.Port}/{settings.Database}?schema={schema}");
         _dataSource = builder.Build();
+        Federation = new PostgresFederationStore(this);
         Directory = new PostgresDirectoryStore(this);
         Objects = new PostgresObjectStore(this);
         Audit = new PostgresAuditLog(this);
@@ -82,6 +84,9 @@ public sealed class PostgresStore : IConcordStore
 
     /// <inheritdoc />
     public IReadMarkStore ReadMarks { get; }
+
+    /// <inheritdoc />
+    public IFederationStore Federation { get; }
 
     /// <summary>True for a schema name this store accepts (so it never needs quoting).</summary>
     public static bool IsValidSchemaName(string? name)

@@ -1,4 +1,5 @@
 using Concord.Domain.Directory;
+using Concord.Domain.Federation;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Storage.Directory;
@@ -13,7 +14,7 @@ internal sealed class SqliteDirectoryStore(SqliteStore store) : IDirectoryStore
 
     public Task AddPartyAsync(Party party, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "INSERT INTO party (id, name, country, kind, identity_id, created) VALUES ($id, $name, $country, $kind, $identity, $created)",
+            "INSERT INTO party (id, name, country, kind, identity_id, created, node) VALUES ($id, $name, $country, $kind, $identity, $created, $node)",
             c =>
             {
                 c.Parameters.AddWithValue("$id", party.Id.Value);
@@ -22,15 +23,16 @@ internal sealed class SqliteDirectoryStore(SqliteStore store) : IDirectoryStore
                 c.Parameters.AddWithValue("$kind", party.Kind.ToString());
                 c.Parameters.AddWithValue("$identity", party.IdentityId.ToString());
                 c.Parameters.AddWithValue("$created", DateTimeOffset.UtcNow.UtcTicks);
+                c.Parameters.AddWithValue("$node", (object?)party.Node?.Value ?? DBNull.Value);
             },
             $"party '{party.Id}' or its identity already exists",
             cancellationToken);
 
     public async Task<Party?> GetPartyAsync(PartyId id, CancellationToken cancellationToken) =>
-        (await QueryAsync("SELECT id, name, country, kind, identity_id FROM party WHERE id = $id", c => c.Parameters.AddWithValue("$id", id.Value), ReadParty, cancellationToken)).FirstOrDefault();
+        (await QueryAsync("SELECT id, name, country, kind, identity_id, node FROM party WHERE id = $id", c => c.Parameters.AddWithValue("$id", id.Value), ReadParty, cancellationToken)).FirstOrDefault();
 
     public Task<IReadOnlyList<Party>> ListPartiesAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT id, name, country, kind, identity_id FROM party ORDER BY id", _ => { }, ReadParty, cancellationToken);
+        QueryAsync("SELECT id, name, country, kind, identity_id, node FROM party ORDER BY id", _ => { }, ReadParty, cancellationToken);
 
     public Task AddChannelAsync(Channel channel, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -143,7 +145,10 @@ internal sealed class SqliteDirectoryStore(SqliteStore store) : IDirectoryStore
     }
 
     private static Party ReadParty(SqliteDataReader r) =>
-        new(PartyId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Enum.Parse<PartyKind>(r.GetString(3)), StixId.Parse(r.GetString(4)));
+        new(PartyId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Enum.Parse<PartyKind>(r.GetString(3)), StixId.Parse(r.GetString(4)))
+        {
+            Node = r.IsDBNull(5) ? null : NodeId.Parse(r.GetString(5)),
+        };
 
     private static Channel ReadChannel(SqliteDataReader r) =>
         new(ChannelId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));

@@ -27,6 +27,8 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly SqliteStatement _insertText;
     private readonly SqliteCommand _earlierRelease;
     private readonly SqliteCommand _laterRevocations;
+    private readonly SqliteCommand _heldVersion;
+    private readonly SqliteStatement _insertSignature;
 
     private SqliteImportSession(SqliteConnection connection, SqliteCheckpointer checkpointer, bool allOrNothing)
     {
@@ -40,6 +42,8 @@ internal sealed class SqliteImportSession : IImportSession
             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
         _insertRelease = new SqliteStatement(connection, "INSERT OR IGNORE INTO version_release (version_pk, kind, target, granted_by) VALUES (?1, ?2, ?3, ?4)");
         _insertText = new SqliteStatement(connection, "INSERT INTO object_text (rowid, text) VALUES (?1, ?2)");
+        _insertSignature = new SqliteStatement(connection, "INSERT OR IGNORE INTO version_signature (version_pk, signature) VALUES (?1, ?2)");
+        _heldVersion = Prepare("SELECT pk, digest FROM object_version WHERE object_id = $id AND version = $version AND originator = $originator", "$id", "$version", "$originator");
         _earlierRelease = Prepare(
             "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = $id AND v.originator = $originator",
             "$id", "$originator");
@@ -81,7 +85,7 @@ internal sealed class SqliteImportSession : IImportSession
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
         _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations })
+        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations, _heldVersion })
         {
             command.Transaction = _transaction;
         }
@@ -128,6 +132,11 @@ internal sealed class SqliteImportSession : IImportSession
             }
 
             verdicts[i] = VersionRule.Decide(existing, obj.Type, distribution.Originator, obj.Version.Ticks, record.Digest);
+            if (verdicts[i] == VersionVerdict.Conflict && record.MergeRelease && MergeRelease(idText, obj.Version.Ticks, record))
+            {
+                verdicts[i] = VersionVerdict.Unchanged;
+            }
+
             if (verdicts[i] != VersionVerdict.Insert)
             {
                 continue;
@@ -170,6 +179,13 @@ internal sealed class SqliteImportSession : IImportSession
             v.Bind(14, obj.Json.Span);
             v.Execute();
             WriteRelease(pk, release, distribution.Originator);
+            if (record.Signature is { } signature)
+            {
+                _insertSignature.Bind(1, pk);
+                _insertSignature.Bind(2, signature);
+                _insertSignature.Execute();
+            }
+
             if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
             {
                 // An earlier version arriving after the revocation: the revocation must reach its recipients too.
@@ -215,6 +231,27 @@ internal sealed class SqliteImportSession : IImportSession
         }
 
         return result;
+    }
+
+    /// <summary>Adds the record's release to the held version of the same content, if there is one.</summary>
+    private bool MergeRelease(string id, long version, VersionRecord record)
+    {
+        _heldVersion.Parameters[0].Value = id;
+        _heldVersion.Parameters[1].Value = version;
+        _heldVersion.Parameters[2].Value = record.Distribution.Originator.Value;
+        long pk;
+        using (var reader = _heldVersion.ExecuteReader())
+        {
+            if (!reader.Read() || !VersionDigest.SameContent((byte[])reader.GetValue(1), record.Digest))
+            {
+                return false;
+            }
+
+            pk = reader.GetInt64(0);
+        }
+
+        WriteRelease(pk, record.Distribution.Release, record.Distribution.Originator);
+        return true;
     }
 
     private List<(int, string)> ReadEarlierRelease(string id, PartyId originator)
@@ -285,12 +322,12 @@ internal sealed class SqliteImportSession : IImportSession
             await _transaction.DisposeAsync();
         }
 
-        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations })
+        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations, _heldVersion })
         {
             await command.DisposeAsync();
         }
 
-        foreach (var statement in new[] { _insertVersion, _insertRelease, _insertText })
+        foreach (var statement in new[] { _insertVersion, _insertRelease, _insertText, _insertSignature })
         {
             statement.Dispose();
         }

@@ -161,6 +161,17 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
             command.Parameters.AddWithValue("$text", SearchTerms.ToFts5(words));
         }
 
+        if (query.AddedAfter is { } addedAfter)
+        {
+            where.Append(" AND v.added > $added_after");
+            command.Parameters.AddWithValue("$added_after", addedAfter);
+        }
+
+        if (query.AllVersions)
+        {
+            return where.ToString();
+        }
+
         where.Append(" AND NOT EXISTS (SELECT 1 FROM object_version w WHERE w.object_id = v.object_id AND (w.version > v.version OR (w.version = v.version AND w.pk > v.pk)) AND ")
             .Append(SqliteReadFilter.Readable("w")).Append(')');
         return where.ToString();

@@ -126,5 +126,47 @@ internal static class SqliteSchema
             member_id TEXT PRIMARY KEY,
             at INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE party ADD COLUMN node TEXT;
+        CREATE TABLE node_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            node TEXT NOT NULL,
+            seed BLOB NOT NULL,
+            created INTEGER NOT NULL);
+        CREATE TABLE peer (
+            node TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            credential TEXT,
+            public_key BLOB,
+            pull INTEGER NOT NULL,
+            push INTEGER NOT NULL,
+            created INTEGER NOT NULL);
+        CREATE TABLE sync_cursor (
+            node TEXT NOT NULL,
+            stream TEXT NOT NULL,
+            position TEXT NOT NULL,
+            updated INTEGER NOT NULL,
+            PRIMARY KEY (node, stream)) WITHOUT ROWID;
+        CREATE TABLE version_signature (
+            version_pk INTEGER PRIMARY KEY,
+            signature BLOB NOT NULL);
+        CREATE TABLE withdrawal_outbox (
+            seq INTEGER PRIMARY KEY,
+            node TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            originator TEXT NOT NULL,
+            parties TEXT NOT NULL,
+            channels TEXT NOT NULL,
+            queued INTEGER NOT NULL);
+        CREATE INDEX withdrawal_outbox_node ON withdrawal_outbox(node, seq);
+        CREATE TABLE ingest_refusal (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            node TEXT NOT NULL,
+            object_id TEXT,
+            reason TEXT NOT NULL,
+            detail TEXT NOT NULL);
+        CREATE INDEX object_version_added ON object_version(added, pk);
+        """,
     ];
 }

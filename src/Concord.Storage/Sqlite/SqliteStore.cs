@@ -1,6 +1,7 @@
 using Concord.Storage.Audit;
 using Concord.Storage.Deconfliction;
 using Concord.Storage.Directory;
+using Concord.Storage.Federation;
 using Concord.Storage.Inbox;
 using Concord.Storage.Objects;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,7 @@ public sealed class SqliteStore : IConcordStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        Federation = new SqliteFederationStore(this);
         Directory = new SqliteDirectoryStore(this);
         Objects = new SqliteObjectStore(this);
         Audit = new SqliteAuditLog(this);
@@ -56,6 +58,9 @@ public sealed class SqliteStore : IConcordStore
 
     /// <inheritdoc />
     public IReadMarkStore ReadMarks { get; }
+
+    /// <inheritdoc />
+    public IFederationStore Federation { get; }
 
     /// <summary>
     /// Per-connection settings: foreign keys on; <c>synchronous=NORMAL</c>, which in WAL mode keeps every committed

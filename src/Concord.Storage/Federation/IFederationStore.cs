@@ -1,0 +1,58 @@
+using Concord.Domain.Federation;
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+
+namespace Concord.Storage.Federation;
+
+/// <summary>
+/// What federation keeps: the node's identity and key, its peers, the sync cursors, signatures of versions that came
+/// from peers, withdrawals still to be delivered, and the refusals of bad arrivals.
+/// </summary>
+public interface IFederationStore
+{
+    /// <summary>The node's identity, or null before one is made.</summary>
+    Task<NodeIdentity?> GetIdentityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores the identity unless one exists; returns the one that is stored.</summary>
+    Task<NodeIdentity> CreateIdentityAsync(NodeIdentity identity, CancellationToken cancellationToken);
+
+    /// <summary>Adds a peer or replaces the one with the same node id.</summary>
+    Task PutPeerAsync(Peer peer, CancellationToken cancellationToken);
+
+    /// <summary>All peers.</summary>
+    Task<IReadOnlyList<Peer>> ListPeersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a peer and its cursors; false when there was none.</summary>
+    Task<bool> RemovePeerAsync(NodeId node, CancellationToken cancellationToken);
+
+    /// <summary>A sync cursor, or null.</summary>
+    Task<string?> GetCursorAsync(NodeId node, string stream, CancellationToken cancellationToken);
+
+    /// <summary>Saves a sync cursor.</summary>
+    Task SetCursorAsync(NodeId node, string stream, string position, CancellationToken cancellationToken);
+
+    /// <summary>The stored signatures (of versions that came from peers) among these version keys.</summary>
+    Task<IReadOnlyDictionary<long, byte[]>> GetSignaturesAsync(IReadOnlyCollection<long> versionPks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes parties and channels out of the release of every version of an object by this originator (all of the
+    /// release when <paramref name="withdrawn"/> is null). With <paramref name="purgeEmptied"/> — on a node that holds the
+    /// object for its parties — versions left with no release are deleted.
+    /// </summary>
+    Task<WithdrawOutcome> WithdrawAsync(PartyId originator, StixId id, Release? withdrawn, bool purgeEmptied, CancellationToken cancellationToken);
+
+    /// <summary>Queues withdrawals for delivery to peers.</summary>
+    Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken);
+
+    /// <summary>The oldest undelivered withdrawals for a peer.</summary>
+    Task<IReadOnlyList<Withdrawal>> ListWithdrawalsAsync(NodeId node, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks a withdrawal delivered.</summary>
+    Task RemoveWithdrawalAsync(long seq, CancellationToken cancellationToken);
+
+    /// <summary>Records a refused arrival.</summary>
+    Task RecordRefusalAsync(RefusalRecord refusal, CancellationToken cancellationToken);
+
+    /// <summary>The most recent refusals, newest first.</summary>
+    Task<IReadOnlyList<RefusalRecord>> ListRefusalsAsync(int limit, CancellationToken cancellationToken);
+}
