@@ -99,7 +99,7 @@ public static class ConcordExtension
     /// Writes the extension for one reader: the originator, the part of the release the reader may know of,
     /// TLP, caveats and grading.
     /// </summary>
-    public static void Write(Utf8JsonWriter writer, Reader reader, Distribution distribution, Grading? grading)
+    public static void Write(Utf8JsonWriter writer, Reader reader, Distribution distribution, Grading? grading, byte[]? signature = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(distribution);
@@ -153,6 +153,12 @@ public static class ConcordExtension
         if (grading is { } g)
         {
             writer.WriteString("grading", g.ToString());
+        }
+
+        if (signature is not null)
+        {
+            // The originating node's Ed25519 signature (see Federation.VersionSignature), base64.
+            writer.WriteBase64String("signature", signature);
         }
 
         writer.WriteEndObject();

@@ -10,7 +10,7 @@ namespace Concord.Domain.Stix;
 public static class StixRendering
 {
     /// <summary>Writes the version as one JSON object.</summary>
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, Reader reader, Distribution distribution, Grading? grading)
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, Reader reader, Distribution distribution, Grading? grading, byte[]? signature = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var source = new Utf8JsonReader(json);
@@ -27,7 +27,7 @@ public static class StixRendering
                     e.WriteTo(writer);
                 }
 
-                ConcordExtension.Write(writer, reader, distribution, grading);
+                ConcordExtension.Write(writer, reader, distribution, grading, signature);
                 writer.WriteEndObject();
                 wroteExtensions = true;
                 continue;
@@ -39,7 +39,7 @@ public static class StixRendering
         if (!wroteExtensions)
         {
             writer.WriteStartObject("extensions");
-            ConcordExtension.Write(writer, reader, distribution, grading);
+            ConcordExtension.Write(writer, reader, distribution, grading, signature);
             writer.WriteEndObject();
         }
 

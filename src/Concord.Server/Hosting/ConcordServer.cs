@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using Concord.Server.Admin;
 using Concord.Server.Auth;
 using Concord.Server.Deconfliction;
+using Concord.Server.Federation;
+using Concord.Server.Taxii;
 using Concord.Server.Directory;
 using Concord.Server.Import;
 using Concord.Server.Objects;
@@ -10,6 +12,7 @@ using Concord.Server.Sessions;
 using Concord.Server.Workspace;
 using Concord.Storage;
 using Concord.Storage.Access;
+using Concord.Storage.Federation;
 using Concord.Storage.Import;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -65,6 +68,15 @@ public static class ConcordServer
         services.AddSingleton<FailedAuthenticationLimit>();
         services.AddSingleton<Cursor>();
         services.AddDeconfliction();
+        services.AddSingleton<NodeContext>();
+        services.AddSingleton<TaxiiStatuses>();
+        services.AddSingleton<SyncSignal>();
+        services.AddSingleton<Withdrawals>();
+        if (options.Sync)
+        {
+            services.AddHostedService<SyncService>();
+        }
+
         services.AddWorkspace();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -133,6 +145,15 @@ public static class ConcordServer
         CsrfProtection.Use(app);
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            // Anything written through the API (an import, a release, a withdrawal) may be owed to a partner: push now.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && context.Response.StatusCode < 300)
+            {
+                context.RequestServices.GetRequiredService<SyncSignal>().Notify();
+            }
+        });
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new NoStixDataAttribute());
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok", store.Description.Split(':')[0])))
             .WithMetadata(new NoStixDataAttribute()).WithTags("Health").WithName("Health");
@@ -142,6 +163,7 @@ public static class ConcordServer
         app.MapAdminApi();
         app.MapDeconflictionApi();
         app.MapWorkspace();
+        app.MapTaxii();
         return app;
     }
 

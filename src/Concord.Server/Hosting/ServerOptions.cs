@@ -24,4 +24,7 @@ public sealed class ServerOptions
     /// <summary>Minutes a browser session may go unused before it ends.</summary>
     [Range(1, 24 * 60)]
     public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>Synchronise with peers continuously while serving (push on publish, pull where configured).</summary>
+    public bool Sync { get; set; } = true;
 }

@@ -16,7 +16,16 @@ internal sealed class Cursor
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int Size = NonceSize + sizeof(long) + TagSize;
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key;
+
+    /// <summary>A cursor sealer with a key drawn for this process.</summary>
+    public Cursor()
+        : this(RandomNumberGenerator.GetBytes(32))
+    {
+    }
+
+    /// <summary>A cursor sealer with a given 32-byte key (TAXII's, derived from the node key, outlives restarts).</summary>
+    public Cursor(byte[] key) => _key = key;
 
     public string Seal(long after)
     {

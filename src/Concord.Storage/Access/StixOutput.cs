@@ -14,10 +14,10 @@ public static class StixOutput
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes one version as a JSON object.</summary>
-    public static void WriteObject(Utf8JsonWriter writer, StoredVersion version, Reader reader)
+    public static void WriteObject(Utf8JsonWriter writer, StoredVersion version, Reader reader, byte[]? signature = null)
     {
         ArgumentNullException.ThrowIfNull(version);
-        StixRendering.Write(writer, version.Json.Span, reader, version.Distribution, version.Grading);
+        StixRendering.Write(writer, version.Json.Span, reader, version.Distribution, version.Grading, signature);
     }
 
     /// <summary>One version as a JSON string.</summary>

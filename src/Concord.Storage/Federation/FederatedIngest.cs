@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using Concord.Domain.Directory;
+using Concord.Domain.Federation;
+using Concord.Domain.Releasability;
+using Concord.Domain.Stix;
+using Concord.Domain.Versioning;
+using Concord.Storage.Audit;
+using Concord.Storage.Objects;
+
+namespace Concord.Storage.Federation;
+
+/// <summary>
+/// Takes in object versions a peer sent — by push (a TAXII POST from the peer) or by pull (a TAXII page this node
+/// fetched) — after checking each against <see cref="IngestRule"/>. Accepted versions keep their originator, the part
+/// of the release this node's parties may know of, and the originating node's signature; refused ones are recorded
+/// with their reason and never stored. One call is one transaction, so a page is taken in whole or not at all.
+/// </summary>
+public sealed class FederatedIngest
+{
+    private readonly IConcordStore _store;
+    private readonly NodeId _sender;
+    private readonly Dictionary<PartyId, Party> _parties;
+    private readonly Dictionary<NodeId, NodePublicKey> _keys;
+    private readonly HashSet<PartyId> _local;
+    private readonly Dictionary<ChannelId, bool> _channelHasLocalMember;
+
+    private FederatedIngest(IConcordStore store, NodeId sender, IReadOnlyList<Party> parties, IReadOnlyList<Peer> peers, Dictionary<ChannelId, bool> channels)
+    {
+        _store = store;
+        _sender = sender;
+        _parties = parties.ToDictionary(p => p.Id);
+        _local = parties.Where(p => p.IsLocal).Select(p => p.Id).ToHashSet();
+        _keys = peers.Where(p => p.PublicKey is not null).ToDictionary(p => p.Node, p => p.PublicKey!);
+        _channelHasLocalMember = channels;
+    }
+
+    /// <summary>Prepares an ingest of what <paramref name="sender"/> sends, with the directory and peer keys as they are now.</summary>
+    public static async Task<FederatedIngest> StartAsync(IConcordStore store, NodeId sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var parties = await store.Directory.ListPartiesAsync(cancellationToken);
+        var local = parties.Where(p => p.IsLocal).Select(p => p.Id).ToHashSet();
+        var channels = new Dictionary<ChannelId, bool>();
+        foreach (var channel in await store.Directory.ListChannelsAsync(cancellationToken))
+        {
+            var members = await store.Directory.ListChannelMembersAsync(channel.Id, cancellationToken);
+            channels[channel.Id] = members.Any(local.Contains);
+        }
+
+        return new FederatedIngest(store, sender, parties, await store.Federation.ListPeersAsync(cancellationToken), channels);
+    }
+
+    /// <summary>Checks and stores a page of objects (each a STIX object with Concord's extension).</summary>
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<JsonElement> objects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var refusals = new List<(int Index, RefusalRecord Record)>();
+        var records = new List<VersionRecord>(objects.Count);
+        var positions = new List<int>(objects.Count);
+        var prepared = new (VersionRecord? Record, RefusalRecord? Refusal)[objects.Count];
+        Parallel.For(0, objects.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(objects[i], i));
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            if (prepared[i].Refusal is { } refusal)
+            {
+                refusals.Add((i, refusal));
+            }
+            else
+            {
+                records.Add(prepared[i].Record!);
+                positions.Add(i);
+            }
+        }
+
+        long inserted = 0, unchanged = 0;
+        if (records.Count > 0)
+        {
+            await using var session = await _store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
+            var verdicts = await session.WriteAsync(records, cancellationToken);
+            for (var i = 0; i < verdicts.Count; i++)
+            {
+                switch (verdicts[i])
+                {
+                    case VersionVerdict.Insert: inserted++; break;
+                    case VersionVerdict.Unchanged: unchanged++; break;
+                    default:
+                        var reason = verdicts[i] == VersionVerdict.Conflict ? IngestRefusal.Conflict : IngestRefusal.Invalid;
+                        refusals.Add((positions[i], new RefusalRecord(DateTimeOffset.UtcNow, _sender, records[i].Object.Id.ToString(), reason, VersionRule.Explain(verdicts[i]))));
+                        break;
+                }
+            }
+
+            await session.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (_, record) in refusals)
+        {
+            await _store.Federation.RecordRefusalAsync(record, cancellationToken);
+        }
+
+        var report = new IngestReport(objects.Count, inserted, unchanged, refusals.OrderBy(r => r.Index).Select(r => new IngestProblem(r.Index, r.Record)).ToList());
+        await _store.Audit.AppendAsync(
+            new AuditRecord(DateTimeOffset.UtcNow, "node:" + _sender.Value, null, "federation-ingest", null, null,
+                string.Create(CultureInfo.InvariantCulture, $"received={report.Received} inserted={inserted} unchanged={unchanged} refused={refusals.Count}")),
+            cancellationToken);
+        return report;
+    }
+
+    private (VersionRecord?, RefusalRecord?) Prepare(JsonElement element, int index)
+    {
+        var validation = StixValidator.Validate(element, $"/objects/{index}");
+        if (validation.Object is not { } obj)
+        {
+            var error = validation.Errors.FirstOrDefault();
+            return (null, Refuse(validation.Id, IngestRefusal.Invalid, error is null ? "not a valid STIX object" : $"{error.Pointer}: {error.Message}"));
+        }
+
+        var (originatorText, signature) = ReadSigned(element);
+        if (!PartyId.TryParse(originatorText, out var originator))
+        {
+            return (null, Refuse(obj.Id.ToString(), IngestRefusal.UnknownOriginator, "the Concord extension names no valid originator"));
+        }
+
+        var known = _parties.TryGetValue(originator, out var party);
+        var home = party?.Node;
+        var release = Known(obj.Concord.Release ?? Release.None);
+        var distribution = new Distribution(originator, release, obj.Tlp, obj.Concord.Handling);
+        var arrival = new IngestRule.Arrival(
+            _sender, known, home, home is { } n && _keys.TryGetValue(n, out var key) ? key : null, signature,
+            (k, s) => VersionSignature.Verify(k, s, obj.Json.Span, originator, obj.Concord.Handling, obj.Concord.Grading),
+            distribution, ReadableHere(release));
+        if (IngestRule.Check(arrival) is { } refusal)
+        {
+            return (null, Refuse(obj.Id.ToString(), refusal.Refusal, refusal.Reason));
+        }
+
+        var record = new VersionRecord(obj, distribution, obj.Concord.Grading, VersionDigest.Compute(obj.Json.Span, distribution, obj.Concord.Grading))
+        {
+            Signature = signature,
+            MergeRelease = true,
+        };
+        return (record, null);
+    }
+
+    /// <summary>The part of a received release that names parties and channels known here.</summary>
+    private Release Known(Release release) =>
+        new(release.Parties.Where(_parties.ContainsKey), release.Channels.Where(_channelHasLocalMember.ContainsKey));
+
+    private bool ReadableHere(Release release) =>
+        release.Parties.Any(_local.Contains) || release.Channels.Any(c => _channelHasLocalMember.TryGetValue(c, out var has) && has);
+
+    private RefusalRecord Refuse(string? id, IngestRefusal reason, string detail) => new(DateTimeOffset.UtcNow, _sender, id, reason, detail);
+
+    /// <summary>The originator and signature a peer wrote into Concord's extension (the validator ignores both).</summary>
+    private static (string? Originator, byte[]? Signature) ReadSigned(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object
+            || !element.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object
+            || !extensions.TryGetProperty(ConcordExtension.Id, out var concord) || concord.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null);
+        }
+
+        var originator = concord.TryGetProperty("originator", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+        byte[]? signature = null;
+        if (concord.TryGetProperty("signature", out var s) && s.ValueKind == JsonValueKind.String && s.TryGetBytesFromBase64(out var bytes))
+        {
+            signature = bytes;
+        }
+
+        return (originator, signature);
+    }
+}
+
+/// <summary>What happened to a page a peer sent.</summary>
+/// <param name="Received">Objects in the page.</param>
+/// <param name="Inserted">New versions stored.</param>
+/// <param name="Unchanged">Versions already held (or whose release was merged into one held).</param>
+/// <param name="Problems">The refused ones, by position in the page.</param>
+public sealed record IngestReport(long Received, long Inserted, long Unchanged, IReadOnlyList<IngestProblem> Problems);
+
+/// <summary>One refused object of a page.</summary>
+/// <param name="Index">Its position in the page.</param>
+/// <param name="Refusal">The refusal.</param>
+public sealed record IngestProblem(int Index, RefusalRecord Refusal);

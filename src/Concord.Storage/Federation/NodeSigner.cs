@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Concord.Domain.Directory;
+using Concord.Domain.Federation;
+using Concord.Domain.Releasability;
+using Concord.Storage.Objects;
+
+namespace Concord.Storage.Federation;
+
+/// <summary>
+/// This node's identity and key, loaded once: signs the versions its parties originate and finds the stored
+/// signature of versions that came from peers, so every version leaves the node with its originating node's signature.
+/// </summary>
+public sealed class NodeSigner : IDisposable
+{
+    private readonly NodeKey _key;
+
+    private NodeSigner(NodeId node, NodeKey key)
+    {
+        Node = node;
+        _key = key;
+    }
+
+    /// <summary>This node's id.</summary>
+    public NodeId Node { get; }
+
+    /// <summary>This node's public key.</summary>
+    public NodePublicKey PublicKey => _key.PublicKey;
+
+    /// <summary>
+    /// Loads the node's identity, making one the first time (with <paramref name="proposed"/> as its id, or a random
+    /// one). An existing identity is never replaced.
+    /// </summary>
+    public static async Task<NodeSigner> LoadAsync(IConcordStore store, NodeId? proposed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var identity = await store.Federation.GetIdentityAsync(cancellationToken);
+        if (identity is null)
+        {
+            var (key, seed) = NodeKey.Generate();
+            key.Dispose();
+            var node = proposed ?? NodeId.Parse("node-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)));
+            identity = await store.Federation.CreateIdentityAsync(new NodeIdentity(node, seed), cancellationToken);
+        }
+
+        return new NodeSigner(identity.Node, NodeKey.FromSeed(identity.Seed));
+    }
+
+    /// <summary>
+    /// The signature each version travels with: this node signs its own parties' versions; a version from elsewhere
+    /// carries the signature it arrived with (none when it arrived without one, and then it cannot be passed on).
+    /// </summary>
+    public async Task<byte[]?[]> SignaturesAsync(IReadOnlyList<StoredVersion> versions, IReadOnlyDictionary<PartyId, Party> parties, IConcordStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(parties);
+        ArgumentNullException.ThrowIfNull(store);
+        var result = new byte[]?[versions.Count];
+        var foreign = versions.Where(v => !IsLocal(v.Distribution.Originator, parties)).Select(v => v.Pk).ToList();
+        var stored = await store.Federation.GetSignaturesAsync(foreign, cancellationToken);
+        Parallel.For(0, versions.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var v = versions[i];
+            result[i] = IsLocal(v.Distribution.Originator, parties)
+                ? VersionSignature.Sign(_key, v.Json.Span, v.Distribution.Originator, v.Distribution.Handling, v.Grading)
+                : stored.GetValueOrDefault(v.Pk);
+        });
+        return result;
+    }
+
+    private static bool IsLocal(PartyId party, IReadOnlyDictionary<PartyId, Party> parties) =>
+        !parties.TryGetValue(party, out var p) || p.IsLocal;
+
+    /// <inheritdoc />
+    public void Dispose() => _key.Dispose();
+}
