@@ -1,9 +1,11 @@
 using Concord.Domain.Directory;
+using Concord.Domain.Federation;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Storage.Directory;
 using Npgsql;
 using NpgsqlTypes;
+using static Concord.Storage.Postgres.PostgresParameters;
 
 namespace Concord.Storage.Postgres;
 
@@ -12,7 +14,7 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
 {
     public Task AddPartyAsync(Party party, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "INSERT INTO party (id, name, country, kind, identity_id, created) VALUES (@id, @name, @country, @kind, @identity, @created)",
+            "INSERT INTO party (id, name, country, kind, identity_id, created, node) VALUES (@id, @name, @country, @kind, @identity, @created, @node)",
             c =>
             {
                 c.Parameters.Add(Text("id", party.Id.Value));
@@ -21,15 +23,16 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
                 c.Parameters.Add(Text("kind", party.Kind.ToString()));
                 c.Parameters.Add(Text("identity", party.IdentityId.ToString()));
                 c.Parameters.Add(Ticks("created", DateTimeOffset.UtcNow));
+                c.Parameters.Add(Text("node", party.Node?.Value));
             },
             $"party '{party.Id}' or its identity already exists",
             cancellationToken);
 
     public async Task<Party?> GetPartyAsync(PartyId id, CancellationToken cancellationToken) =>
-        (await QueryAsync("SELECT id, name, country, kind, identity_id FROM party WHERE id = @id", c => c.Parameters.Add(Text("id", id.Value)), ReadParty, cancellationToken)).FirstOrDefault();
+        (await QueryAsync("SELECT id, name, country, kind, identity_id, node FROM party WHERE id = @id", c => c.Parameters.Add(Text("id", id.Value)), ReadParty, cancellationToken)).FirstOrDefault();
 
     public Task<IReadOnlyList<Party>> ListPartiesAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT id, name, country, kind, identity_id FROM party ORDER BY id", _ => { }, ReadParty, cancellationToken);
+        QueryAsync("SELECT id, name, country, kind, identity_id, node FROM party ORDER BY id", _ => { }, ReadParty, cancellationToken);
 
     public Task AddChannelAsync(Channel channel, CancellationToken cancellationToken) =>
         ExecuteAsync(
@@ -140,14 +143,11 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter<long> Ticks(string name, DateTimeOffset at) =>
-        new(name, NpgsqlDbType.Bigint) { TypedValue = at.UtcTicks };
-
     private static Party ReadParty(NpgsqlDataReader r) =>
-        new(PartyId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Enum.Parse<PartyKind>(r.GetString(3)), StixId.Parse(r.GetString(4)));
+        new(PartyId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Enum.Parse<PartyKind>(r.GetString(3)), StixId.Parse(r.GetString(4)))
+        {
+            Node = r.IsDBNull(5) ? null : NodeId.Parse(r.GetString(5)),
+        };
 
     private static Channel ReadChannel(NpgsqlDataReader r) =>
         new(ChannelId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
@@ -161,12 +161,9 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
 
     private async Task ExecuteAsync(string sql, Action<NpgsqlCommand> bind, string conflict, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        bind(command);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await store.ExecuteAsync(sql, bind, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
         {
@@ -174,18 +171,6 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
         }
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        bind(command);
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(read(reader));
-        }
-
-        return result;
-    }
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        store.QueryAsync(sql, bind, read, cancellationToken);
 }

@@ -12,7 +12,9 @@ namespace Concord.Storage.Postgres;
 /// decides every record in order with <see cref="VersionRule.Decide"/> (counting the batch's earlier
 /// records, as a row-by-row writer would), reserves the accepted rows' keys with one <c>nextval</c> query, and
 /// writes them with binary <c>COPY</c>: versions through a session-local staging table (so the server builds
-/// each search vector), release rows straight into their table. Each batch is one transaction, or the whole
+/// each search vector), release rows straight into their table. The rare rows of a peer's arrivals — signatures, and
+/// releases merged into a held version of the same content — follow in one statement each, only when a batch has
+/// them. Each batch is one transaction, or the whole
 /// session is when all-or-nothing; a transaction-scoped advisory lock keeps importers from interleaving, so
 /// version keys become visible in the order they were given and a paging cursor never skips one.
 /// </summary>
@@ -66,6 +68,7 @@ internal sealed class PostgresImportSession : IImportSession
         var reaching = batch.Where(r => r.Object.Revoked || held.ContainsKey(r.Object.Id.ToString())).Select(r => r.Object.Id.ToString()).Distinct(StringComparer.Ordinal).ToArray();
         var earlier = reaching.Length == 0 ? [] : await ReadReleasesAsync(reaching, cancellationToken);
         var accepted = new List<(VersionRecord Record, Release Release)>();
+        var merged = new List<VersionRecord>();
         var lateUnderRevocation = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
@@ -80,17 +83,21 @@ internal sealed class PostgresImportSession : IImportSession
             }
 
             verdicts[i] = VersionRule.Decide(versions, obj.Type, originator, obj.Version.Ticks, record.Digest);
+            if (verdicts[i] == VersionVerdict.Conflict && record.MergeRelease && HoldsSameContent(versions, record))
+            {
+                // The held version (stored, or accepted earlier in this batch) gains the release after the batch's copies.
+                verdicts[i] = VersionVerdict.Unchanged;
+                merged.Add(record);
+                ReachedOf(earlier, id, originator).AddRange(Rows(record.Distribution.Release));
+                continue;
+            }
+
             if (verdicts[i] != VersionVerdict.Insert)
             {
                 continue;
             }
 
-            var key = (id, originator.Value);
-            if (!earlier.TryGetValue(key, out var reached))
-            {
-                reached = [];
-                earlier[key] = reached;
-            }
+            var reached = ReachedOf(earlier, id, originator);
 
             var reachesEarlier = Propagation.ReachesEarlierRecipients(obj.Revoked, record.Distribution.Tlp, obj.Version.Ticks, originator, versions);
             var release = reachesEarlier ? RevocationReach.Widen(record.Distribution.Release, reached) : record.Distribution.Release;
@@ -110,10 +117,16 @@ internal sealed class PostgresImportSession : IImportSession
             var pks = await ReserveKeysAsync(accepted.Count, cancellationToken);
             await CopyVersionsAsync(accepted, pks, cancellationToken);
             await CopyReleasesAsync(accepted, pks, cancellationToken);
+            await WriteSignaturesAsync(accepted, pks, cancellationToken);
             foreach (var index in lateUnderRevocation)
             {
                 await ReachLaterRevocationsAsync(accepted[index].Record, pks[index], cancellationToken);
             }
+        }
+
+        if (merged.Count > 0)
+        {
+            await MergeReleasesAsync(merged, cancellationToken);
         }
 
         if (!_allOrNothing)
@@ -137,6 +150,64 @@ internal sealed class PostgresImportSession : IImportSession
         command.Parameters.Add(new NpgsqlParameter<string>("id", NpgsqlDbType.Text) { TypedValue = record.Object.Id.ToString() });
         command.Parameters.Add(new NpgsqlParameter<string>("originator", NpgsqlDbType.Text) { TypedValue = record.Distribution.Originator.Value });
         command.Parameters.Add(new NpgsqlParameter<long>("version", NpgsqlDbType.Bigint) { TypedValue = record.Object.Version.Ticks });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The release rows already given to earlier versions of the object by the originator (added to as the batch goes).</summary>
+    private static List<(int, string)> ReachedOf(Dictionary<(string, string), List<(int, string)>> earlier, string id, PartyId originator)
+    {
+        var key = (id, originator.Value);
+        if (!earlier.TryGetValue(key, out var reached))
+        {
+            reached = [];
+            earlier[key] = reached;
+        }
+
+        return reached;
+    }
+
+    /// <summary>True when the version held under the record's key has the record's content (whatever its release).</summary>
+    private static bool HoldsSameContent(List<ExistingVersion> versions, VersionRecord record) =>
+        versions.Any(v => v.Originator == record.Distribution.Originator && v.Version == record.Object.Version.Ticks && VersionDigest.SameContent(v.Digest.Span, record.Digest));
+
+    /// <summary>Adds each record's release to the held version with the record's key (see <see cref="VersionRecord.MergeRelease"/>).</summary>
+    private async Task MergeReleasesAsync(List<VersionRecord> records, CancellationToken cancellationToken)
+    {
+        var rows = records.SelectMany(r => Rows(r.Distribution.Release).Select(row => (Record: r, row.Kind, row.Target))).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO version_release (version_pk, kind, target, granted_by) SELECT v.pk, m.kind, m.target, m.originator "
+            + "FROM unnest(@ids, @versions, @originators, @kinds, @targets) AS m(object_id, version, originator, kind, target) "
+            + "JOIN object_version v ON v.object_id = m.object_id AND v.version = m.version AND v.originator = m.originator ON CONFLICT DO NOTHING",
+            _connection,
+            _transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = rows.Select(r => r.Record.Object.Id.ToString()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = rows.Select(r => r.Record.Object.Version.Ticks).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("originators", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = rows.Select(r => r.Record.Distribution.Originator.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<int[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = rows.Select(r => r.Kind).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("targets", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = rows.Select(r => r.Target).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the signatures that came with accepted versions (from a peer); local imports have none.</summary>
+    private async Task WriteSignaturesAsync(List<(VersionRecord Record, Release Release)> accepted, long[] pks, CancellationToken cancellationToken)
+    {
+        var signed = Enumerable.Range(0, accepted.Count).Where(i => accepted[i].Record.Signature is not null).ToArray();
+        if (signed.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO version_signature (version_pk, signature) SELECT * FROM unnest(@pks, @signatures) ON CONFLICT DO NOTHING",
+            _connection,
+            _transaction);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("pks", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = signed.Select(i => pks[i]).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("signatures", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = signed.Select(i => accepted[i].Record.Signature!).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

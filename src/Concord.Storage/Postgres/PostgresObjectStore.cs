@@ -105,7 +105,7 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The WHERE clause for "latest readable version of each object, matching the query".</summary>
+    /// <summary>The WHERE clause for "latest readable version of each object (or every readable version), matching the query".</summary>
     private static string Where(NpgsqlCommand command, Reader reader, ObjectQuery query)
     {
         PostgresReadFilter.Bind(command, reader);
@@ -169,6 +169,17 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
         {
             where.Append(" AND v.search @@ to_tsquery('simple', @text)");
             command.Parameters.Add(new NpgsqlParameter<string>("text", NpgsqlDbType.Text) { TypedValue = SearchTerms.ToTsQuery(words) });
+        }
+
+        if (query.AddedAfter is { } addedAfter)
+        {
+            where.Append(" AND v.added > @added_after");
+            command.Parameters.Add(new NpgsqlParameter<long>("added_after", NpgsqlDbType.Bigint) { TypedValue = addedAfter });
+        }
+
+        if (query.AllVersions)
+        {
+            return where.ToString();
         }
 
         where.Append(" AND NOT EXISTS (SELECT 1 FROM object_version w WHERE w.object_id = v.object_id AND (w.version > v.version OR (w.version = v.version AND w.pk > v.pk)) AND ")

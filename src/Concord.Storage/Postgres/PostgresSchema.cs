@@ -141,5 +141,47 @@ internal static class PostgresSchema
             member_id text PRIMARY KEY,
             at bigint NOT NULL);
         """,
+        """
+        ALTER TABLE party ADD COLUMN node text;
+        CREATE TABLE node_identity (
+            id integer PRIMARY KEY CHECK (id = 1),
+            node text NOT NULL,
+            seed bytea NOT NULL,
+            created bigint NOT NULL);
+        CREATE TABLE peer (
+            node text PRIMARY KEY,
+            url text NOT NULL,
+            credential text,
+            public_key bytea,
+            pull boolean NOT NULL,
+            push boolean NOT NULL,
+            created bigint NOT NULL);
+        CREATE TABLE sync_cursor (
+            node text NOT NULL,
+            stream text NOT NULL,
+            position text NOT NULL,
+            updated bigint NOT NULL,
+            PRIMARY KEY (node, stream));
+        CREATE TABLE version_signature (
+            version_pk bigint PRIMARY KEY,
+            signature bytea NOT NULL);
+        CREATE TABLE withdrawal_outbox (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            node text NOT NULL,
+            object_id text NOT NULL,
+            originator text NOT NULL,
+            parties text NOT NULL,
+            channels text NOT NULL,
+            queued bigint NOT NULL);
+        CREATE INDEX withdrawal_outbox_node ON withdrawal_outbox(node, seq);
+        CREATE TABLE ingest_refusal (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at bigint NOT NULL,
+            node text NOT NULL,
+            object_id text,
+            reason text NOT NULL,
+            detail text NOT NULL);
+        CREATE INDEX object_version_added ON object_version(added, pk);
+        """,
     ];
 }

@@ -110,6 +110,31 @@ public sealed class PostgresStore : IConcordStore
     /// <summary>Opens a pooled connection whose search path is the store's schema.</summary>
     internal ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>Runs one statement on its own pooled connection; returns the rows it changed.</summary>
+    internal async Task<int> ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one query on its own pooled connection and reads every row with <paramref name="read"/>.</summary>
+    internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        bind(command);
+        var result = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Takes a transaction-scoped advisory lock named by <paramref name="purpose"/> within this schema, so
     /// writers that must not interleave (audit appends, imports, migrations) queue behind one another.
