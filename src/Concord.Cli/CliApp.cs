@@ -32,6 +32,10 @@ internal static class CliApp
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(OpsCommands.Create());
+        root.Subcommands.Add(Federation.FederationCommands.Node());
+        root.Subcommands.Add(Federation.FederationCommands.Peer());
+        root.Subcommands.Add(Federation.FederationCommands.Sync());
+        root.Subcommands.Add(Federation.FederationCommands.Withdraw());
         return root;
     }
 

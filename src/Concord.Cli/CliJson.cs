@@ -25,6 +25,10 @@ namespace Concord.Cli;
 [JsonSerializable(typeof(Concord.Storage.Deconfliction.OperationResult))]
 [JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.OperationView>))]
 [JsonSerializable(typeof(IReadOnlyList<Concord.Storage.Deconfliction.NoticeView>))]
+[JsonSerializable(typeof(Federation.NodeView))]
+[JsonSerializable(typeof(IReadOnlyList<Federation.PeerView>))]
+[JsonSerializable(typeof(IReadOnlyList<Federation.SyncView>))]
+[JsonSerializable(typeof(IReadOnlyList<Federation.RefusalView>))]
 internal sealed partial class CliJson : JsonSerializerContext;
 
 /// <summary>An API key as listed (never the token).</summary>

@@ -16,22 +16,23 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the node's HTTP API (REST and OpenAPI) on the store.") { Url };
+        var noSync = new Option<bool>("--no-sync") { Description = "Do not synchronise with peers while serving." };
+        var command = new Command("serve", "Serve the node's HTTP API (REST, TAXII 2.1 and OpenAPI) on the store, and synchronise with its peers.") { Url, noSync };
         command.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
-            await RunAsync(context.Store, parse.GetValue(Url)!, context.Output, null, cancellationToken);
+            await RunAsync(context.Store, parse.GetValue(Url)!, context.Output, null, cancellationToken, !parse.GetValue(noSync));
             return 0;
         }));
         return command;
     }
 
     /// <summary>Starts the server, prints where it listens, and runs until cancelled (Ctrl+C).</summary>
-    public static async Task RunAsync(IConcordStore store, string url, TextWriter output, Action<string>? started, CancellationToken cancellationToken)
+    public static async Task RunAsync(IConcordStore store, string url, TextWriter output, Action<string>? started, CancellationToken cancellationToken, bool sync = true)
     {
-        await using var app = ConcordServer.Build(store, new ServerOptions { Url = url });
+        await using var app = ConcordServer.Build(store, new ServerOptions { Url = url, Sync = sync });
         await app.StartAsync(cancellationToken);
         var address = app.Urls.FirstOrDefault() ?? url;
-        output.WriteLine($"Concord node serving {store.Description} at {address}  (OpenAPI: {address}/openapi/v1.json; Ctrl+C stops)");
+        output.WriteLine($"Concord node serving {store.Description} at {address}  (TAXII 2.1: {address}/taxii2/; OpenAPI: {address}/openapi/v1.json; Ctrl+C stops)");
         started?.Invoke(address);
         // The host's console lifetime turns SIGTERM and Ctrl+C into a shutdown; the command's token covers callers
         // that stop the node themselves (tests, the demo).

@@ -45,7 +45,7 @@ internal static class AdminApi
     private static async Task<Ok<IReadOnlyList<PartyView>>> ListPartiesAsync(HttpContext context, IConcordStore store)
     {
         var parties = await store.Directory.ListPartiesAsync(context.RequestAborted);
-        return TypedResults.Ok<IReadOnlyList<PartyView>>(parties.Select(p => new PartyView(p.Id.Value, p.Name, p.Country, p.Kind.ToString(), p.IdentityId.ToString())).ToList());
+        return TypedResults.Ok<IReadOnlyList<PartyView>>(parties.Select(p => new PartyView(p.Id.Value, p.Name, p.Country, p.Kind.ToString(), p.IdentityId.ToString(), p.Node?.Value)).ToList());
     }
 
     private static async Task<Results<Created<PartyView>, ProblemHttpResult>> AddPartyAsync(AddPartyRequest request, HttpContext context, DirectoryAdmin admin)

@@ -36,7 +36,7 @@ internal static class DirectoryApi
     private static async Task<Ok<IReadOnlyList<PartyView>>> PartiesAsync(HttpContext context, IConcordStore store)
     {
         var parties = await store.Directory.ListPartiesAsync(context.RequestAborted);
-        return TypedResults.Ok<IReadOnlyList<PartyView>>(parties.Select(p => new PartyView(p.Id.Value, p.Name, p.Country, p.Kind.ToString(), p.IdentityId.ToString())).ToList());
+        return TypedResults.Ok<IReadOnlyList<PartyView>>(parties.Select(p => new PartyView(p.Id.Value, p.Name, p.Country, p.Kind.ToString(), p.IdentityId.ToString(), p.Node?.Value)).ToList());
     }
 
     private static async Task<Ok<IReadOnlyList<ChannelView>>> ChannelsAsync(HttpContext context, IConcordStore store)

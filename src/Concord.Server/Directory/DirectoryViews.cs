@@ -1,7 +1,7 @@
 namespace Concord.Server.Directory;
 
 /// <summary>A party as the API shows it.</summary>
-public sealed record PartyView(string Id, string Name, string? Country, string Kind, string Identity);
+public sealed record PartyView(string Id, string Name, string? Country, string Kind, string Identity, string? Node = null);
 
 /// <summary>A channel as its members (or an administrator) see it.</summary>
 public sealed record ChannelView(string Id, string Name, string? Description, IReadOnlyList<string> Members);

@@ -1,4 +1,5 @@
 using Concord.Domain.Directory;
+using Concord.Domain.Federation;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Storage.Audit;
@@ -15,16 +16,16 @@ public sealed class DirectoryAdmin(IConcordStore store)
     private readonly ActorResolver _actors = new(store);
 
     /// <summary>Adds a party (with a fresh STIX identity when none is given).</summary>
-    public async Task<Party> AddPartyAsync(string actor, PartyId id, string name, string? country, PartyKind kind, StixId? identity, CancellationToken cancellationToken)
+    public async Task<Party> AddPartyAsync(string actor, PartyId id, string name, string? country, PartyKind kind, StixId? identity, CancellationToken cancellationToken, NodeId? node = null)
     {
         if (id.Value == MemberId.NodeScope)
         {
             throw new DirectoryConflictException("'node' is reserved for node administrators");
         }
 
-        var party = new Party(id, name, country, kind, identity ?? StixId.New("identity"));
+        var party = new Party(id, name, country, kind, identity ?? StixId.New("identity")) { Node = node };
         await store.Directory.AddPartyAsync(party, cancellationToken);
-        await AuditAsync(actor, "party.add", id.Value, $"kind={kind}", cancellationToken);
+        await AuditAsync(actor, "party.add", id.Value, node is { } n ? $"kind={kind} node={n}" : $"kind={kind}", cancellationToken);
         return party;
     }
 

@@ -22,7 +22,7 @@ public interface IFederationStore
     /// <summary>All peers.</summary>
     Task<IReadOnlyList<Peer>> ListPeersAsync(CancellationToken cancellationToken);
 
-    /// <summary>Removes a peer and its cursors; false when there was none.</summary>
+    /// <summary>Removes a peer, its cursors and the withdrawals still owed to it; false when there was none.</summary>
     Task<bool> RemovePeerAsync(NodeId node, CancellationToken cancellationToken);
 
     /// <summary>A sync cursor, or null.</summary>

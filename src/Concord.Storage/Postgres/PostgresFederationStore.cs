@@ -147,13 +147,13 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
         var purged = 0;
         if (purgeEmptied)
         {
-            // The search vector is a column of the version row, so it leaves the index with the row. As on SQLite, the
-            // object's read marks go when any of its versions is purged.
+            // The search vector is a column of the version row, so it leaves the index with the row; the read marks of
+            // exactly the purged versions go with them.
             await using var purge = new NpgsqlCommand(
                 "WITH emptied AS (DELETE FROM object_version v WHERE v.object_id = @id AND v.originator = @originator "
-                + "AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk) RETURNING v.pk), "
+                + "AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk) RETURNING v.pk, v.version), "
                 + "signatures AS (DELETE FROM version_signature WHERE version_pk IN (SELECT pk FROM emptied)), "
-                + "marks AS (DELETE FROM read_mark WHERE object_id = @id AND EXISTS (SELECT 1 FROM emptied)) "
+                + "marks AS (DELETE FROM read_mark WHERE object_id = @id AND version IN (SELECT version FROM emptied)) "
                 + "SELECT count(*) FROM emptied",
                 connection,
                 tx);

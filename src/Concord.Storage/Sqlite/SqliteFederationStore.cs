@@ -155,17 +155,17 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         var purged = 0;
         if (purgeEmptied)
         {
-            var emptied = new List<(long Pk, byte[] Json)>();
-            command.CommandText = $"SELECT v.pk, v.json FROM object_version v WHERE v.object_id = $id AND v.originator = $originator AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk)";
+            var emptied = new List<(long Pk, long Version, byte[] Json)>();
+            command.CommandText = $"SELECT v.pk, v.version, v.json FROM object_version v WHERE v.object_id = $id AND v.originator = $originator AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk)";
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    emptied.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+                    emptied.Add((reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
                 }
             }
 
-            foreach (var (pk, json) in emptied)
+            foreach (var (pk, version, json) in emptied)
             {
                 using var delete = connection.CreateCommand();
                 delete.Transaction = tx;
@@ -178,8 +178,9 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
                     await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                delete.CommandText = "DELETE FROM version_signature WHERE version_pk = $pk; DELETE FROM read_mark WHERE object_id = $id; DELETE FROM object_version WHERE pk = $pk";
+                delete.CommandText = "DELETE FROM version_signature WHERE version_pk = $pk; DELETE FROM read_mark WHERE object_id = $id AND version = $version; DELETE FROM object_version WHERE pk = $pk";
                 delete.Parameters.AddWithValue("$id", id.ToString());
+                delete.Parameters.AddWithValue("$version", version);
                 await delete.ExecuteNonQueryAsync(cancellationToken);
                 purged++;
             }

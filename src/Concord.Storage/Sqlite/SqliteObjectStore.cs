@@ -94,7 +94,7 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         await tx.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The WHERE clause for "latest readable version of each object, matching the query".</summary>
+    /// <summary>The WHERE clause for "latest readable version of each object (every readable version with AllVersions), matching the query".</summary>
     private static string Where(SqliteCommand command, Reader reader, ObjectQuery query)
     {
         SqliteReadFilter.Bind(command, reader);
