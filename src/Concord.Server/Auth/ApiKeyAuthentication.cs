@@ -28,12 +28,22 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.Fail("the Authorization header must be 'Bearer <api key>'");
+            token = header[7..].Trim();
+        }
+        else if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && BasicPassword(header[6..].Trim()) is { } password)
+        {
+            // HTTP Basic, as TAXII clients send it: the API key is the password; the user name is not trusted.
+            token = password;
+        }
+        else
+        {
+            return AuthenticateResult.Fail("the Authorization header must be 'Bearer <api key>' (or HTTP Basic with the API key as the password)");
         }
 
-        var actor = await actors.AuthenticateAsync(header[7..].Trim(), Context.RequestAborted);
+        var actor = await actors.AuthenticateAsync(token, Context.RequestAborted);
         if (actor is null)
         {
             return AuthenticateResult.Fail("unknown or revoked API key");
@@ -41,6 +51,20 @@ internal sealed class ApiKeyAuthentication(
 
         Context.Features.Set(actor);
         return AuthenticateResult.Success(new AuthenticationTicket(ConcordClaims.Principal(actor, SchemeName), SchemeName));
+    }
+
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : text[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -177,8 +177,14 @@ public static class ConcordServer
             return "member:" + session.Member;
         }
 
-        return context.User.Identity?.IsAuthenticated == true && header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal)
-            ? string.Concat("key:", header.AsSpan(15, 16))
+        if (context.User.Identity?.IsAuthenticated == true && header.Length > 31 && header.StartsWith("Bearer concord_", StringComparison.Ordinal))
+        {
+            return string.Concat("key:", header.AsSpan(15, 16));
+        }
+
+        // HTTP Basic (TAXII clients): the proven member.
+        return context.User.Identity?.IsAuthenticated == true && context.Features.Get<Actor>() is { } actor
+            ? "member:" + actor.Member
             : "ip:" + context.Connection.RemoteIpAddress;
     }
 
