@@ -39,8 +39,9 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             foreach (var party in parties.Values.Where(p => p.Node == peer.Node).OrderBy(p => p.Id.Value, StringComparer.Ordinal))
             {
                 var (sent, rejected) = await PushAsync(peer, party, parties, client, cancellationToken);
-                pushed += sent;
-                refused += rejected;
+                var (widened, widenRejected) = await PushWidenedAsync(peer, party, parties, client, cancellationToken);
+                pushed += sent + widened;
+                refused += rejected + widenRejected;
             }
         }
 
@@ -99,15 +100,8 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
             if (outgoing.Count > 0)
             {
-                var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-                var envelope = Envelope(outgoing, signatures, reader);
-                using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
-                refused += status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
+                refused += await PostAsync(peer, party, reader, outgoing, parties, client, cancellationToken);
                 sent += outgoing.Count;
-                await store.Audit.AppendAsync(
-                    new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
-                        string.Create(CultureInfo.InvariantCulture, $"sent={outgoing.Count} ids={string.Join(',', outgoing.Take(20).Select(v => v.Id.ToString()))}")),
-                    cancellationToken);
             }
 
             after = page.Items[^1].Pk;
@@ -117,6 +111,56 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
                 return (sent, refused);
             }
         }
+    }
+
+    /// <summary>
+    /// Pushes versions stored before the push cursor whose release was widened since (a forward, a wider release) and
+    /// that the peer's party may now read. The receiver merges the wider release into the version it may already hold.
+    /// </summary>
+    private async Task<(long Sent, long Refused)> PushWidenedAsync(Peer peer, Party party, IReadOnlyDictionary<PartyId, Party> parties, TaxiiClient client, CancellationToken cancellationToken)
+    {
+        var stream = "widen:" + party.Id.Value;
+        var reader = new Reader(party.Id, await store.Directory.ListChannelsOfAsync(party.Id, cancellationToken));
+        var pushed = long.TryParse(await store.Federation.GetCursorAsync(peer.Node, "push:" + party.Id.Value, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var after = long.TryParse(await store.Federation.GetCursorAsync(peer.Node, stream, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var saved) ? saved : 0;
+        long sent = 0, refused = 0;
+        while (true)
+        {
+            var changes = await store.Federation.ListReleaseChangesAsync(after, PageSize, cancellationToken);
+            if (changes.Count == 0)
+            {
+                return (sent, refused);
+            }
+
+            var outgoing = new List<StoredVersion>();
+            foreach (var group in changes.Where(c => c.VersionPk <= pushed).GroupBy(c => c.ObjectId))
+            {
+                var wanted = group.Select(c => c.VersionPk).ToHashSet();
+                outgoing.AddRange((await store.Objects.GetVersionsAsync(reader, group.Key, cancellationToken)).Where(v => wanted.Contains(v.Pk) && Sends(v, peer, parties)));
+            }
+
+            if (outgoing.Count > 0)
+            {
+                refused += await PostAsync(peer, party, reader, outgoing, parties, client, cancellationToken);
+                sent += outgoing.Count;
+            }
+
+            after = changes[^1].Seq;
+            await store.Federation.SetCursorAsync(peer.Node, stream, after.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+    }
+
+    /// <summary>Signs, renders for the peer's party and POSTs one page; returns how many the peer refused.</summary>
+    private async Task<long> PostAsync(Peer peer, Party party, Reader reader, List<StoredVersion> outgoing, IReadOnlyDictionary<PartyId, Party> parties, TaxiiClient client, CancellationToken cancellationToken)
+    {
+        var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+        var envelope = Envelope(outgoing, signatures, reader);
+        using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
+        await store.Audit.AppendAsync(
+            new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
+                string.Create(CultureInfo.InvariantCulture, $"sent={outgoing.Count} ids={string.Join(',', outgoing.Take(20).Select(v => v.Id.ToString()))}")),
+            cancellationToken);
+        return status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
     }
 
     /// <summary>

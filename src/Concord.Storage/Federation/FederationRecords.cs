@@ -52,3 +52,9 @@ public sealed record RefusalRecord(DateTimeOffset At, NodeId Node, string? Objec
 /// <param name="ReleaseRowsRemoved">Release entries taken out of versions.</param>
 /// <param name="VersionsPurged">Versions deleted because nothing was left that released them here.</param>
 public sealed record WithdrawOutcome(int ReleaseRowsRemoved, int VersionsPurged);
+
+/// <summary>A widened release, as the change log keeps it.</summary>
+/// <param name="Seq">Its position in the log.</param>
+/// <param name="VersionPk">The version's store key.</param>
+/// <param name="ObjectId">The object.</param>
+public sealed record ReleaseChange(long Seq, long VersionPk, StixId ObjectId);

@@ -41,6 +41,12 @@ public interface IFederationStore
     /// </summary>
     Task<WithdrawOutcome> WithdrawAsync(PartyId originator, StixId id, Release? withdrawn, bool purgeEmptied, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Versions whose release was widened after they were stored (a forward, a wider release), oldest first after
+    /// <paramref name="afterSeq"/>: (log position, version key, object id).
+    /// </summary>
+    Task<IReadOnlyList<ReleaseChange>> ListReleaseChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken);
+
     /// <summary>Queues withdrawals for delivery to peers.</summary>
     Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken);
 

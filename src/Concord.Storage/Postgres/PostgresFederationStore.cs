@@ -193,6 +193,17 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public Task<IReadOnlyList<ReleaseChange>> ListReleaseChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken) =>
+        store.QueryAsync(
+            "SELECT seq, version_pk, object_id FROM release_change WHERE seq > @after ORDER BY seq LIMIT @limit",
+            c =>
+            {
+                c.Parameters.Add(Bigint("after", afterSeq));
+                c.Parameters.Add(Integer("limit", limit));
+            },
+            r => new ReleaseChange(r.GetInt64(0), r.GetInt64(1), StixId.Parse(r.GetString(2))),
+            cancellationToken);
+
     public Task<IReadOnlyList<Withdrawal>> ListWithdrawalsAsync(NodeId node, int limit, CancellationToken cancellationToken) =>
         store.QueryAsync(
             "SELECT seq, object_id, originator, parties, channels FROM withdrawal_outbox WHERE node = @node ORDER BY seq LIMIT @limit",

@@ -95,8 +95,10 @@ internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
 
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "INSERT INTO version_release (version_pk, kind, target, granted_by) SELECT @pk, k, t, @by FROM unnest(@kinds, @targets) AS r(k, t) "
-            + "ON CONFLICT DO NOTHING",
+            "WITH added AS (INSERT INTO version_release (version_pk, kind, target, granted_by) SELECT @pk, k, t, @by FROM unnest(@kinds, @targets) AS r(k, t) "
+            + "ON CONFLICT DO NOTHING) "
+            // A widened version is news to whoever it now reaches: federation pushes it from this log.
+            + "INSERT INTO release_change (version_pk, object_id) SELECT pk, object_id FROM object_version WHERE pk = @pk",
             connection);
         command.Parameters.Add(new NpgsqlParameter<long>("pk", NpgsqlDbType.Bigint) { TypedValue = versionPk });
         command.Parameters.Add(new NpgsqlParameter<string>("by", NpgsqlDbType.Text) { TypedValue = grantedBy.Value });

@@ -174,6 +174,10 @@ internal static class PostgresSchema
             channels text NOT NULL,
             queued bigint NOT NULL);
         CREATE INDEX withdrawal_outbox_node ON withdrawal_outbox(node, seq);
+        CREATE TABLE release_change (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            version_pk bigint NOT NULL,
+            object_id text NOT NULL);
         CREATE TABLE ingest_refusal (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             at bigint NOT NULL,

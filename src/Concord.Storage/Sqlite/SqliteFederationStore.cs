@@ -190,6 +190,23 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         return new WithdrawOutcome(removed, purged);
     }
 
+    public async Task<IReadOnlyList<ReleaseChange>> ListReleaseChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, version_pk, object_id FROM release_change WHERE seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<ReleaseChange>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new ReleaseChange(reader.GetInt64(0), reader.GetInt64(1), StixId.Parse(reader.GetString(2))));
+        }
+
+        return result;
+    }
+
     public async Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawals);

@@ -91,6 +91,13 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // A widened version is news to whoever it now reaches: federation pushes it from this log (its store
+        // position is old, so the push cursor has passed it).
+        using var change = connection.CreateCommand();
+        change.Transaction = tx;
+        change.CommandText = "INSERT INTO release_change (version_pk, object_id) SELECT pk, object_id FROM object_version WHERE pk = $pk";
+        change.Parameters.AddWithValue("$pk", versionPk);
+        await change.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

@@ -167,6 +167,10 @@ internal static class SqliteSchema
             reason TEXT NOT NULL,
             detail TEXT NOT NULL);
         CREATE INDEX object_version_added ON object_version(added, pk);
+        CREATE TABLE release_change (
+            seq INTEGER PRIMARY KEY,
+            version_pk INTEGER NOT NULL,
+            object_id TEXT NOT NULL);
         """,
     ];
 }
