@@ -20,14 +20,18 @@ public sealed class Issue_401_hides_why_the_key_was_refused
         await node.Admin.RevokeKeyAsync("test", party.Key.KeyId, CancellationToken.None);
         var basic = node.Client(null);
         basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "cnUtZnNiOnNlY3JldA==");
+        var digest = node.Client(null);
+        digest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Digest", "username=\"ru-fsb\"");
 
         var revoked = await AuthenticationTests.SendAsync(party.Http, "GET", "/api/objects");
         var missing = await AuthenticationTests.SendAsync(node.Client(null), "GET", "/api/objects");
-        var wrongScheme = await AuthenticationTests.SendAsync(basic, "GET", "/api/objects");
+        var wrongScheme = await AuthenticationTests.SendAsync(digest, "GET", "/api/objects");
+        var wrongBasicPassword = await AuthenticationTests.SendAsync(basic, "GET", "/api/objects");
 
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.Status);
         Assert.Equal("unknown or revoked API key", revoked.Json["detail"]!.GetValue<string>());
         Assert.Equal("send 'Authorization: Bearer <api key>'", missing.Json["detail"]!.GetValue<string>());
-        Assert.Equal("the Authorization header must be 'Bearer <api key>'", wrongScheme.Json["detail"]!.GetValue<string>());
+        Assert.Equal("the Authorization header must be 'Bearer <api key>' (or HTTP Basic with the API key as the password)", wrongScheme.Json["detail"]!.GetValue<string>());
+        Assert.Equal("unknown or revoked API key", wrongBasicPassword.Json["detail"]!.GetValue<string>());
     }
 }
