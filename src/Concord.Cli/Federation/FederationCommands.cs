@@ -52,11 +52,13 @@ internal static class FederationCommands
         var command = new Command("peer", "Partner nodes this node exchanges objects with over TAXII 2.1.");
         var node = new Argument<string>("node") { Description = "The peer's node id (as its 'concord node show' prints it)." };
         var url = new Option<string>("--url") { Description = "The peer's base URL (its TAXII discovery is at <url>/taxii2/).", Required = true };
-        var key = new Option<string?>("--key") { Description = "The API key the peer issued to this node (a member of one of this node's parties, registered on the peer)." };
+        var key = new Option<string?>("--key") { Description = "The API key the peer issued to this node (a member of one of this node's parties, registered on the peer); for a plain TAXII server with HTTP Basic, user:password." };
         var publicKey = new Option<string?>("--public-key") { Description = "The peer's public key, ed25519:… (versions its parties originate must carry its signature)." };
         var pull = new Option<bool>("--pull") { Description = "Also pull from the peer's collections (for peers that do not push, or to catch up)." };
         var noPush = new Option<bool>("--no-push") { Description = "Do not push to the peer." };
-        var add = new Command("add", "Add a peer, or replace the one with this node id.") { node, url, key, publicKey, pull, noPush };
+        var feedParty = new Option<string[]>("--feed-party") { Description = "For a plain TAXII 2.1 server (not a Concord node; nothing signed): release what is pulled from it to this party here (repeatable). Register the feed as a party with --node <node> first.", AllowMultipleArgumentsPerToken = true };
+        var feedChannel = new Option<string[]>("--feed-channel") { Description = "For a plain TAXII 2.1 server: release what is pulled from it to this channel (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var add = new Command("add", "Add a peer, or replace the one with this node id.") { node, url, key, publicKey, pull, noPush, feedParty, feedChannel };
         add.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var nodeText = parse.GetValue(node)!;
@@ -79,7 +81,17 @@ internal static class FederationCommands
                 throw new CliException($"node: '{nodeId}' is this node");
             }
 
-            var peer = new Peer(nodeId, uri, parse.GetValue(key), peerKey, parse.GetValue(pull), !parse.GetValue(noPush));
+            var feedParties = (parse.GetValue(feedParty) ?? []).Select(t => PartyId.TryParse(t, out var x) ? x : throw new CliException($"--feed-party: '{t}' is not a party id")).ToList();
+            var feedChannels = (parse.GetValue(feedChannel) ?? []).Select(t => ChannelId.TryParse(t, out var x) ? x : throw new CliException($"--feed-channel: '{t}' is not a channel id")).ToList();
+            var isFeed = feedParties.Count + feedChannels.Count > 0;
+            if (isFeed && peerKey is not null)
+            {
+                throw new CliException("--feed-party/--feed-channel are for plain TAXII servers; a Concord peer with --public-key releases its own objects");
+            }
+
+            var peer = isFeed
+                ? new Peer(nodeId, uri, parse.GetValue(key), null, Pull: true, Push: false) { FeedRelease = new Release(feedParties, feedChannels) }
+                : new Peer(nodeId, uri, parse.GetValue(key), peerKey, parse.GetValue(pull), !parse.GetValue(noPush));
             await context.Store.Federation.PutPeerAsync(peer, cancellationToken);
             await PrintPeersAsync(context, [peer], cancellationToken);
             return 0;

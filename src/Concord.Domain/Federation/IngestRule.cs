@@ -7,7 +7,9 @@ namespace Concord.Domain.Federation;
 /// Whether a node accepts an object version a peer sent it. The version must name an originator this node knows as
 /// hosted by another node; it must carry that node's valid signature (a node may not publish in another party's
 /// name, nor in the name of a party hosted here); a version relayed by a node other than the originator's must be
-/// one TLP and caveats allow to be passed on; and some party of this node must be able to read it.
+/// one TLP and caveats allow to be passed on; and some party of this node must be able to read it. A plain TAXII feed
+/// (a server that is not a Concord node and signs nothing) is trusted by configuration instead: its objects are
+/// attributed to the one party registered for it and released as the administrator chose.
 /// </summary>
 public static class IngestRule
 {
@@ -28,7 +30,11 @@ public static class IngestRule
         byte[]? Signature,
         Func<NodePublicKey, byte[], bool> SignatureValid,
         Distribution Distribution,
-        bool ReadableHere);
+        bool ReadableHere)
+    {
+        /// <summary>True when the sender is a plain TAXII feed configured here (no signatures to check).</summary>
+        public bool Feed { get; init; }
+    }
 
     /// <summary>Null when the version is accepted, otherwise the refusal and one line saying why.</summary>
     public static (IngestRefusal Refusal, string Reason)? Check(Arrival arrival)
@@ -43,6 +49,13 @@ public static class IngestRule
         if (arrival.OriginatorNode is not { } home)
         {
             return (IngestRefusal.Impersonation, $"node '{arrival.Sender}' sent a version claiming '{originator}', a party hosted here");
+        }
+
+        if (arrival.Feed)
+        {
+            return home != arrival.Sender ? (IngestRefusal.Impersonation, $"feed '{arrival.Sender}' may only bring in versions of its own party")
+                : arrival.ReadableHere ? null
+                : (IngestRefusal.NotReleasedHere, "the feed's release names no party of this node");
         }
 
         if (arrival.SignerKey is not { } key)

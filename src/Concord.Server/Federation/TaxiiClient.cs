@@ -26,7 +26,10 @@ public sealed class TaxiiClient : IDisposable
         _http.DefaultRequestHeaders.Accept.ParseAdd(TaxiiMedia.Taxii);
         if (peer.Credential is { } credential)
         {
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+            // A Concord API key goes as a bearer token; "user:password" (a plain TAXII server) as HTTP Basic.
+            _http.DefaultRequestHeaders.Authorization = credential.Contains(':', StringComparison.Ordinal)
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credential)))
+                : new AuthenticationHeaderValue("Bearer", credential);
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class FederatedIngest
     private readonly Dictionary<NodeId, NodePublicKey> _keys;
     private readonly HashSet<PartyId> _local;
     private readonly Dictionary<ChannelId, bool> _channelHasLocalMember;
+    private readonly Peer? _feed;
+    private readonly PartyId? _feedParty;
 
     private FederatedIngest(IConcordStore store, NodeId sender, IReadOnlyList<Party> parties, IReadOnlyList<Peer> peers, Dictionary<ChannelId, bool> channels)
     {
@@ -33,6 +35,9 @@ public sealed class FederatedIngest
         _local = parties.Where(p => p.IsLocal).Select(p => p.Id).ToHashSet();
         _keys = peers.Where(p => p.PublicKey is not null).ToDictionary(p => p.Node, p => p.PublicKey!);
         _channelHasLocalMember = channels;
+        _feed = peers.FirstOrDefault(p => p.Node == sender && p.IsFeed);
+        var feedParties = parties.Where(p => p.Node == sender).Select(p => p.Id).ToList();
+        _feedParty = feedParties.Count == 1 ? feedParties[0] : null;
     }
 
     /// <summary>Prepares an ingest of what <paramref name="sender"/> sends, with the directory and peer keys as they are now.</summary>
@@ -116,6 +121,11 @@ public sealed class FederatedIngest
             return (null, Refuse(validation.Id, IngestRefusal.Invalid, error is null ? "not a valid STIX object" : $"{error.Pointer}: {error.Message}"));
         }
 
+        if (_feed is { FeedRelease: { } feedRelease })
+        {
+            return PrepareFromFeed(obj, feedRelease);
+        }
+
         var (originatorText, signature) = ReadSigned(element);
         if (!PartyId.TryParse(originatorText, out var originator))
         {
@@ -141,6 +151,28 @@ public sealed class FederatedIngest
             MergeRelease = true,
         };
         return (record, null);
+    }
+
+    /// <summary>
+    /// An object from a plain TAXII feed: attributed to the feed's party, released as configured; anything the content
+    /// says about Concord releases is not the feed's to say and is ignored.
+    /// </summary>
+    private (VersionRecord?, RefusalRecord?) PrepareFromFeed(StixObject obj, Release feedRelease)
+    {
+        if (_feedParty is not { } party)
+        {
+            return (null, Refuse(obj.Id.ToString(), IngestRefusal.UnknownOriginator, $"register exactly one party with --node {_sender} for this feed"));
+        }
+
+        var release = Known(feedRelease);
+        var distribution = new Distribution(party, release, obj.Tlp, Handling.None);
+        var arrival = new IngestRule.Arrival(_sender, true, _sender, null, null, (_, _) => false, distribution, ReadableHere(release)) { Feed = true };
+        if (IngestRule.Check(arrival) is { } refusal)
+        {
+            return (null, Refuse(obj.Id.ToString(), refusal.Refusal, refusal.Reason));
+        }
+
+        return (new VersionRecord(obj, distribution, null, VersionDigest.Compute(obj.Json.Span, distribution, null)) { MergeRelease = true }, null);
     }
 
     /// <summary>The part of a received release that names parties and channels known here.</summary>

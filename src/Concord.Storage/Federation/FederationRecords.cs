@@ -25,6 +25,16 @@ public sealed record NodeIdentity(NodeId Node, byte[] Seed)
 /// <param name="Push">This node pushes to the peer what the peer's parties may read.</param>
 public sealed record Peer(NodeId Node, Uri Url, string? Credential, NodePublicKey? PublicKey, bool Pull, bool Push)
 {
+    /// <summary>
+    /// For a plain TAXII 2.1 feed (any server that is not a Concord node, so signs nothing): the release given here to
+    /// everything pulled from it. Its objects are attributed to the one party registered with the feed's node id.
+    /// Null for a Concord peer, whose versions must be signed.
+    /// </summary>
+    public Release? FeedRelease { get; init; }
+
+    /// <summary>True for a plain TAXII feed.</summary>
+    public bool IsFeed => FeedRelease is not null;
+
     /// <inheritdoc />
     public override string ToString() => $"{Node} at {Url}";
 }

@@ -44,8 +44,9 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
     {
         ArgumentNullException.ThrowIfNull(peer);
         return store.ExecuteAsync(
-            "INSERT INTO peer (node, url, credential, public_key, pull, push, created) VALUES (@node, @url, @credential, @key, @pull, @push, @created) "
-            + "ON CONFLICT (node) DO UPDATE SET url = excluded.url, credential = excluded.credential, public_key = excluded.public_key, pull = excluded.pull, push = excluded.push",
+            "INSERT INTO peer (node, url, credential, public_key, pull, push, feed_parties, feed_channels, created) VALUES (@node, @url, @credential, @key, @pull, @push, @feed_parties, @feed_channels, @created) "
+            + "ON CONFLICT (node) DO UPDATE SET url = excluded.url, credential = excluded.credential, public_key = excluded.public_key, pull = excluded.pull, push = excluded.push, "
+            + "feed_parties = excluded.feed_parties, feed_channels = excluded.feed_channels",
             c =>
             {
                 c.Parameters.Add(Text("node", peer.Node.Value));
@@ -54,6 +55,8 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
                 c.Parameters.Add(Bytes("key", peer.PublicKey?.Bytes.ToArray()));
                 c.Parameters.Add(Boolean("pull", peer.Pull));
                 c.Parameters.Add(Boolean("push", peer.Push));
+                c.Parameters.Add(Text("feed_parties", peer.FeedRelease is { } feed ? string.Join(',', feed.Parties.Select(p => p.Value)) : null));
+                c.Parameters.Add(Text("feed_channels", peer.FeedRelease is { } f ? string.Join(',', f.Channels.Select(x => x.Value)) : null));
                 c.Parameters.Add(Ticks("created", DateTimeOffset.UtcNow));
             },
             cancellationToken);
@@ -61,11 +64,14 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
 
     public Task<IReadOnlyList<Peer>> ListPeersAsync(CancellationToken cancellationToken) =>
         store.QueryAsync(
-            "SELECT node, url, credential, public_key, pull, push FROM peer ORDER BY node",
+            "SELECT node, url, credential, public_key, pull, push, feed_parties, feed_channels FROM peer ORDER BY node",
             _ => { },
             r => new Peer(
                 NodeId.Parse(r.GetString(0)), new Uri(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : new NodePublicKey(r.GetFieldValue<byte[]>(3)), r.GetBoolean(4), r.GetBoolean(5)),
+                r.IsDBNull(3) ? null : new NodePublicKey(r.GetFieldValue<byte[]>(3)), r.GetBoolean(4), r.GetBoolean(5))
+            {
+                FeedRelease = r.IsDBNull(6) ? null : FederationText.ReleaseOf(r.GetString(6), r.GetString(7)),
+            },
             cancellationToken);
 
     public async Task<bool> RemovePeerAsync(NodeId node, CancellationToken cancellationToken)

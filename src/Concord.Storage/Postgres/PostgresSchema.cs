@@ -155,6 +155,8 @@ internal static class PostgresSchema
             public_key bytea,
             pull boolean NOT NULL,
             push boolean NOT NULL,
+            feed_parties text,
+            feed_channels text,
             created bigint NOT NULL);
         CREATE TABLE sync_cursor (
             node text NOT NULL,

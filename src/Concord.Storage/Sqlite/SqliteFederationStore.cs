@@ -41,14 +41,17 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         ArgumentNullException.ThrowIfNull(peer);
         await using var connection = await store.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO peer (node, url, credential, public_key, pull, push, created) VALUES ($node, $url, $credential, $key, $pull, $push, $created) "
-            + "ON CONFLICT (node) DO UPDATE SET url = excluded.url, credential = excluded.credential, public_key = excluded.public_key, pull = excluded.pull, push = excluded.push";
+        command.CommandText = "INSERT INTO peer (node, url, credential, public_key, pull, push, feed_parties, feed_channels, created) VALUES ($node, $url, $credential, $key, $pull, $push, $feed_parties, $feed_channels, $created) "
+            + "ON CONFLICT (node) DO UPDATE SET url = excluded.url, credential = excluded.credential, public_key = excluded.public_key, pull = excluded.pull, push = excluded.push, "
+            + "feed_parties = excluded.feed_parties, feed_channels = excluded.feed_channels";
         command.Parameters.AddWithValue("$node", peer.Node.Value);
         command.Parameters.AddWithValue("$url", peer.Url.ToString());
         command.Parameters.AddWithValue("$credential", (object?)peer.Credential ?? DBNull.Value);
         command.Parameters.AddWithValue("$key", peer.PublicKey is { } key ? key.Bytes.ToArray() : DBNull.Value);
         command.Parameters.AddWithValue("$pull", peer.Pull ? 1 : 0);
         command.Parameters.AddWithValue("$push", peer.Push ? 1 : 0);
+        command.Parameters.AddWithValue("$feed_parties", peer.FeedRelease is { } feed ? string.Join(',', feed.Parties.Select(p => p.Value)) : DBNull.Value);
+        command.Parameters.AddWithValue("$feed_channels", peer.FeedRelease is { } f ? string.Join(',', f.Channels.Select(c => c.Value)) : DBNull.Value);
         command.Parameters.AddWithValue("$created", DateTimeOffset.UtcNow.UtcTicks);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -57,14 +60,17 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT node, url, credential, public_key, pull, push FROM peer ORDER BY node";
+        command.CommandText = "SELECT node, url, credential, public_key, pull, push, feed_parties, feed_channels FROM peer ORDER BY node";
         var result = new List<Peer>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new Peer(
                 NodeId.Parse(reader.GetString(0)), new Uri(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : new NodePublicKey((byte[])reader.GetValue(3)), reader.GetInt64(4) != 0, reader.GetInt64(5) != 0));
+                reader.IsDBNull(3) ? null : new NodePublicKey((byte[])reader.GetValue(3)), reader.GetInt64(4) != 0, reader.GetInt64(5) != 0)
+            {
+                FeedRelease = reader.IsDBNull(6) ? null : FederationText.ReleaseOf(reader.GetString(6), reader.GetString(7)),
+            });
         }
 
         return result;

@@ -140,6 +140,8 @@ internal static class SqliteSchema
             public_key BLOB,
             pull INTEGER NOT NULL,
             push INTEGER NOT NULL,
+            feed_parties TEXT,
+            feed_channels TEXT,
             created INTEGER NOT NULL);
         CREATE TABLE sync_cursor (
             node TEXT NOT NULL,
