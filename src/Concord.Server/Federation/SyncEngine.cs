@@ -240,7 +240,8 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 
                     var more = root.TryGetProperty("more", out var m) && m.ValueKind == JsonValueKind.True;
                     var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                    state = new PullCursor(next ?? (more ? null : state.Next), page.DateAddedLast ?? state.AddedAfter);
+                    // A server that gives no next (or one only while more is true) is resumed from the last date added.
+                    state = new PullCursor(next, page.DateAddedLast ?? state.AddedAfter);
                     await store.Federation.SetCursorAsync(peer.Node, stream, state.ToString(), cancellationToken);
                     if (!more)
                     {
