@@ -50,6 +50,11 @@ internal static class ImportCommand
             }
 
             Print(context, reports);
+            if (reports.FirstOrDefault(r => r.Report.Received == 0 && r.Report.Problems.Count > 0) is { Report: { } refused })
+            {
+                throw new CliException(refused.Problems[0].ToString());
+            }
+
             var rejected = reports.Sum(r => r.Report.Rejected);
             if (rejected > 0)
             {

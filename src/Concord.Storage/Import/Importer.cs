@@ -24,7 +24,18 @@ public sealed class Importer(IConcordStore store)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(request);
         var reader = request.Actor.RequireReader();
-        var parties = (await store.Directory.ListPartiesAsync(cancellationToken)).Select(p => p.Id).ToHashSet();
+        var directory = await store.Directory.ListPartiesAsync(cancellationToken);
+        if (directory.FirstOrDefault(p => p.Id == reader.Party) is { Node: { } home })
+        {
+            // A partner's party is known here only to read what is released to it and to deliver, signed, what its own
+            // node publishes (TAXII from that node); it does not publish here under its name without that signature.
+            return new ImportReport
+            {
+                Problems = [new ImportProblem(-1, string.Empty, null, $"party '{reader.Party}' is hosted by node '{home}': it publishes through its own node")],
+            };
+        }
+
+        var parties = directory.Select(p => p.Id).ToHashSet();
         var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, batches.Writer, stop.Token), stop.Token);
