@@ -41,7 +41,15 @@ public sealed class TaxiiClient : IDisposable
             return known;
         }
 
-        using var discovery = await GetJsonAsync(new Uri(_base, "taxii2/"), cancellationToken);
+        if (_base.AbsolutePath.Length > 1 && !_base.AbsolutePath.EndsWith("/taxii2/", StringComparison.Ordinal))
+        {
+            // The peer was given as an API root URL (some servers' discovery names roots at addresses they are not
+            // reachable at): use it as it is.
+            _apiRoot = _base;
+            return _apiRoot;
+        }
+
+        using var discovery = await GetJsonAsync(_base.AbsolutePath.EndsWith("/taxii2/", StringComparison.Ordinal) ? _base : new Uri(_base, "taxii2/"), cancellationToken);
         var root = discovery.Document.RootElement;
         var text = root.TryGetProperty("default", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
             : root.TryGetProperty("api_roots", out var roots) && roots.ValueKind == JsonValueKind.Array && roots.GetArrayLength() > 0 ? roots[0].GetString() : null;
