@@ -116,6 +116,21 @@ internal static class FederationCommands
             context.Output.WriteLine($"Removed peer {id}.");
             return 0;
         }));
+        var resendNode = new Argument<string>("node") { Description = "The peer's node id." };
+        var resend = new Command("resend", "Forget the cursors kept for a peer, so the next sync sends and fetches everything again (what the other side holds is taken as unchanged) — e.g. after the peer registered a key it lacked and had refused versions.") { resendNode };
+        resend.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
+        {
+            var text = parse.GetValue(resendNode)!;
+            var id = NodeId.TryParse(text, out var r) ? r : throw new CliException($"node: '{text}' is not a node id");
+            if (!(await context.Store.Federation.ListPeersAsync(cancellationToken)).Any(p => p.Node == id))
+            {
+                throw new CliException($"node: no peer '{id}'");
+            }
+
+            await context.Store.Federation.ResetCursorsAsync(id, cancellationToken);
+            context.Output.WriteLine($"The next sync with {id} starts from the beginning.");
+            return 0;
+        }));
         var limit = new Option<int>("--limit") { Description = "How many (newest first).", DefaultValueFactory = _ => 50 };
         var refusals = new Command("refusals", "What peers sent that this node refused, newest first, with the reason.") { limit };
         refusals.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
@@ -137,6 +152,7 @@ internal static class FederationCommands
         command.Subcommands.Add(list);
         command.Subcommands.Add(remove);
         command.Subcommands.Add(refusals);
+        command.Subcommands.Add(resend);
         return command;
     }
 

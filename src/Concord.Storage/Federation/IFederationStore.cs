@@ -31,6 +31,12 @@ public interface IFederationStore
     /// <summary>Saves a sync cursor.</summary>
     Task SetCursorAsync(NodeId node, string stream, string position, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets every cursor kept for a peer, so the next round sends and fetches everything again (the receiving side
+    /// takes what it already holds as unchanged): after the peer fixed what made it refuse versions.
+    /// </summary>
+    Task ResetCursorsAsync(NodeId node, CancellationToken cancellationToken);
+
     /// <summary>The stored signatures (of versions that came from peers) among these version keys.</summary>
     Task<IReadOnlyDictionary<long, byte[]>> GetSignaturesAsync(IReadOnlyCollection<long> versionPks, CancellationToken cancellationToken);
 

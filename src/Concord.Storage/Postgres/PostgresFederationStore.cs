@@ -110,6 +110,9 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
             },
             cancellationToken);
 
+    public Task ResetCursorsAsync(NodeId node, CancellationToken cancellationToken) =>
+        store.ExecuteAsync("DELETE FROM sync_cursor WHERE node = @node", c => c.Parameters.Add(Text("node", node.Value)), cancellationToken);
+
     public async Task<IReadOnlyDictionary<long, byte[]>> GetSignaturesAsync(IReadOnlyCollection<long> versionPks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(versionPks);

@@ -114,6 +114,15 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task ResetCursorsAsync(NodeId node, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM sync_cursor WHERE node = $node";
+        command.Parameters.AddWithValue("$node", node.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<long, byte[]>> GetSignaturesAsync(IReadOnlyCollection<long> versionPks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(versionPks);

@@ -120,7 +120,17 @@ public sealed class TwoNodeSyncTests
         Assert.DoesNotContain("Unverifiable Actor", refusal.GetRawText(), StringComparison.Ordinal);
         var table = await pair.B.OkAsync("peer", "refusals");
         Assert.Contains("bad-signature", table.Output, StringComparison.Ordinal);
-        using var b = FederatedPair.OpenStore(pair.B);
-        Assert.Equal(0L, FederatedPair.Scalar<long>(b, "SELECT count(*) FROM object_version"));
+        using (var b = FederatedPair.OpenStore(pair.B))
+        {
+            Assert.Equal(0L, FederatedPair.Scalar<long>(b, "SELECT count(*) FROM object_version"));
+        }
+
+        // Once B has the right key, nothing is sent by itself (A's cursor passed the refused version) until A resends.
+        await pair.AddAAtBAsync(FederatedPair.UnusedUrl());
+        Assert.Equal($"{FederatedPair.NodeB}: pushed 0, pulled 0, withdrawals 0, refused 0", (await pair.A.OkAsync("sync")).Output.Trim());
+        await pair.A.OkAsync("peer", "resend", FederatedPair.NodeB);
+        Assert.Equal($"{FederatedPair.NodeB}: pushed 1, pulled 0, withdrawals 0, refused 0", (await pair.A.OkAsync("sync")).Output.Trim());
+        Assert.Contains("Unverifiable Actor", (await pair.B.OkAsync("get", id, "--as", FederatedPair.AnalystB)).Output, StringComparison.Ordinal);
+        (await pair.A.RunAsync("peer", "resend", "node-unknown")).AssertOneErrorLine("no peer 'node-unknown'");
     }
 }
