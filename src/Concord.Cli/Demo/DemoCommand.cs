@@ -87,6 +87,7 @@ internal static class DemoCommand
             output.WriteLine("Try:");
             output.WriteLine($"  curl -s -H 'Authorization: Bearer {example.Token}' '{node.Url}/api/objects?type=report'");
             output.WriteLine($"  curl -s -H 'Authorization: Bearer {example.Token}' '{node.Url}/api/objects?q=Khorasan'");
+            output.WriteLine($"  curl -s -H 'Authorization: Bearer {example.Token}' '{node.Url}/taxii2/concord/collections/'    # TAXII 2.1");
         }
 
         if (serving)
