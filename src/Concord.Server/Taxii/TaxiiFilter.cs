@@ -19,6 +19,7 @@ internal sealed class TaxiiFilter
     private const string Selected = "selected";
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
+    private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
     private readonly HashSet<long> _timestamps = [];
     private bool _first;
@@ -75,7 +76,10 @@ internal sealed class TaxiiFilter
                         return false;
                     }
 
-                    f.AddedAfter = t.Ticks;
+                    // date_added is published to the microsecond but stored to 100 ns: "after" a published instant means
+                    // after every tick of that microsecond, or a client resuming from X-TAXII-Date-Added-Last gets the
+                    // last versions again.
+                    f.AddedAfter = t.Ticks - (t.Ticks % TicksPerMicrosecond) + TicksPerMicrosecond - 1;
                     break;
                 case "limit":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)

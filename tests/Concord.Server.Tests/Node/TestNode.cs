@@ -16,9 +16,9 @@ public sealed class TestNode : IAsyncDisposable
 {
     private const string Seeder = "seed@node";
     private readonly List<HttpClient> _clients = [];
-    private readonly string _folder;
+    private readonly string? _folder;
 
-    private TestNode(string folder, SqliteStore store, WebApplication app, Uri address)
+    private TestNode(string? folder, SqliteStore store, WebApplication app, Uri address)
     {
         _folder = folder;
         Store = store;
@@ -38,15 +38,33 @@ public sealed class TestNode : IAsyncDisposable
     public string DatabasePath => Store.Path;
 
     /// <summary>Starts a node; <paramref name="configure"/> may change the server options (the URL stays 127.0.0.1:0).</summary>
-    public static async Task<TestNode> StartAsync(Action<ServerOptions>? configure = null)
+    public static Task<TestNode> StartAsync(Action<ServerOptions>? configure = null) => StartAsync(configure, null, 0, null);
+
+    /// <summary>
+    /// Starts a node on <paramref name="databasePath"/> (kept on dispose; a fresh temp folder, deleted on dispose, when
+    /// null) at 127.0.0.1:<paramref name="port"/> (0: a free one), running <paramref name="prepare"/> on the migrated
+    /// store before the server starts (e.g. to make the node's identity before its sync loop would make a random one).
+    /// </summary>
+    public static async Task<TestNode> StartAsync(Action<ServerOptions>? configure, string? databasePath, int port, Func<SqliteStore, Task>? prepare)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "concord-server-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(folder);
-        var store = new SqliteStore(Path.Combine(folder, "node.db"));
+        string? folder = null;
+        if (databasePath is null)
+        {
+            folder = Path.Combine(Path.GetTempPath(), "concord-server-tests", Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(folder);
+            databasePath = Path.Combine(folder, "node.db");
+        }
+
+        var store = new SqliteStore(databasePath);
         await store.MigrateAsync(CancellationToken.None);
+        if (prepare is not null)
+        {
+            await prepare(store);
+        }
+
         var options = new ServerOptions { RequestsPerMinute = 1_000_000 };
         configure?.Invoke(options);
-        options.Url = "http://127.0.0.1:0";
+        options.Url = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var app = ConcordServer.Build(store, options);
         await app.StartAsync();
         return new TestNode(folder, store, app, new Uri(app.Urls.Single()));
@@ -74,6 +92,25 @@ public sealed class TestNode : IAsyncDisposable
         await Admin.AddMemberAsync(Seeder, member, "Analyst", MemberRole.Analyst, CancellationToken.None);
         var token = await Admin.CreateKeyAsync(Seeder, member, CancellationToken.None);
         return new PartyClient(party, token, Client(token.Token));
+    }
+
+    /// <summary>Registers a partner's party, hosted by another node.</summary>
+    public Task AddRemotePartyAsync(string id, Concord.Domain.Federation.NodeId node) =>
+        Admin.AddPartyAsync(Seeder, PartyId.Parse(id), $"Service {id}", null, PartyKind.StateService, null, CancellationToken.None, node);
+
+    /// <summary>Adds an analyst member (of a party here or a partner's) and returns a fresh API key of it.</summary>
+    public async Task<ApiKeyToken> AddMemberWithKeyAsync(string name, string party)
+    {
+        var member = MemberId.Of(name, PartyId.Parse(party));
+        await Admin.AddMemberAsync(Seeder, member, name, MemberRole.Analyst, CancellationToken.None);
+        return await Admin.CreateKeyAsync(Seeder, member, CancellationToken.None);
+    }
+
+    /// <summary>A client of this node for a party's analyst whose key was made earlier (e.g. before a restart).</summary>
+    public PartyClient ClientOf(PartyClient earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new PartyClient(earlier.Party, earlier.Key, Client(earlier.Key.Token));
     }
 
     /// <summary>Adds a channel with these member parties.</summary>
@@ -112,6 +149,11 @@ public sealed class TestNode : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         await Store.DisposeAsync();
+        if (_folder is null)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(_folder, recursive: true);
