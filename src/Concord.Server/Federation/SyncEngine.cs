@@ -85,7 +85,7 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 
     private async Task<(long Sent, long Refused)> PushAsync(Peer peer, Party party, IReadOnlyDictionary<PartyId, Party> parties, TaxiiClient client, CancellationToken cancellationToken)
     {
-        var stream = PushCursors.Stream(party.Id);
+        var stream = "push:" + party.Id.Value;
         var reader = new Reader(party.Id, await store.Directory.ListChannelsOfAsync(party.Id, cancellationToken));
         var after = long.TryParse(await store.Federation.GetCursorAsync(peer.Node, stream, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var saved) ? saved : 0;
         long sent = 0, refused = 0;

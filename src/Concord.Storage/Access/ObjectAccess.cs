@@ -101,8 +101,6 @@ public sealed class ObjectAccess(IConcordStore store)
         }
 
         await store.Objects.AddReleaseAsync(version.Pk, target, reader.Party, cancellationToken);
-        // The version keeps its store key, which peers' push cursors may have passed already: send it again.
-        await Federation.PushCursors.RewindForAsync(store, version.Pk, target, cancellationToken);
         await AuditAsync(actor, "release", id.ToString(), purpose, $"version={version.Version} to {target}", cancellationToken);
         return (ForwardOutcome.Released, null);
     }
