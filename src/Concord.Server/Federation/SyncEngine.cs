@@ -90,33 +90,53 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         long sent = 0, refused = 0;
         while (true)
         {
-            var page = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = PageSize }, cancellationToken);
-            if (page.Items.Count == 0)
+            if (await RenderPushPageAsync(peer, reader, parties, after, cancellationToken) is not { } page)
             {
                 return (sent, refused);
             }
 
-            var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
-            if (outgoing.Count > 0)
+            if (page.Envelope is { } envelope)
             {
-                var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-                var envelope = Envelope(outgoing, signatures, reader);
                 using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
                 refused += status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
-                sent += outgoing.Count;
+                sent += page.Outgoing.Count;
                 await store.Audit.AppendAsync(
                     new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
-                        string.Create(CultureInfo.InvariantCulture, $"sent={outgoing.Count} ids={string.Join(',', outgoing.Take(20).Select(v => v.Id.ToString()))}")),
+                        string.Create(CultureInfo.InvariantCulture, $"sent={page.Outgoing.Count} ids={string.Join(',', page.Outgoing.Take(20).Select(v => v.Id.ToString()))}")),
                     cancellationToken);
             }
 
-            after = page.Items[^1].Pk;
+            after = page.Last;
             await store.Federation.SetCursorAsync(peer.Node, stream, after.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (page.Next is null)
+            if (!page.More)
             {
                 return (sent, refused);
             }
         }
+    }
+
+    /// <summary>
+    /// The next page of a push, as it is sent: the versions after store position <paramref name="after"/> that
+    /// <paramref name="reader"/>'s party may read, those of them that go to the peer, signed and rendered for that party
+    /// as a TAXII envelope (none when no version of the page goes). Null when nothing is left.
+    /// </summary>
+    internal async Task<PushPage?> RenderPushPageAsync(Peer peer, Reader reader, IReadOnlyDictionary<PartyId, Party> parties, long after, CancellationToken cancellationToken)
+    {
+        var page = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = PageSize }, cancellationToken);
+        if (page.Items.Count == 0)
+        {
+            return null;
+        }
+
+        var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
+        byte[]? envelope = null;
+        if (outgoing.Count > 0)
+        {
+            var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+            envelope = Envelope(outgoing, signatures, reader);
+        }
+
+        return new PushPage(outgoing, envelope, page.Items[^1].Pk, page.Next is not null);
     }
 
     /// <summary>
@@ -245,3 +265,10 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 /// <param name="Withdrawals">Withdrawals delivered.</param>
 /// <param name="Refused">Versions refused (by the peer, or here).</param>
 public sealed record SyncReport(NodeId Node, long Pushed, long Pulled, long Withdrawals, long Refused);
+
+/// <summary>One page of a push, ready to send.</summary>
+/// <param name="Outgoing">The versions of the page that go to the peer.</param>
+/// <param name="Envelope">Those versions signed and rendered as a TAXII envelope; null when none goes.</param>
+/// <param name="Last">The store position of the page's last version (where the push cursor moves once it is sent).</param>
+/// <param name="More">Whether more versions follow.</param>
+internal sealed record PushPage(IReadOnlyList<StoredVersion> Outgoing, byte[]? Envelope, long Last, bool More);
