@@ -25,7 +25,7 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | sync --objects N [--page N] [--latency N] [--work DIR] | ops [--operations N] [--registrations N] [--queries N] [--brute N] | micro [BenchmarkDotNet args]");
+        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | sync --objects N [--page N] [--latency N] [--only sync] [--work DIR] | ops [--operations N] [--registrations N] [--queries N] [--brute N] | micro [BenchmarkDotNet args]");
         return command == "help" ? 0 : 2;
 }
 

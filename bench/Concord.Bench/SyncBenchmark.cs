@@ -28,6 +28,14 @@ internal static class SyncBenchmark
             var size = pageSize.ToString(CultureInfo.InvariantCulture);
             var pages = Path.Combine(dir, "pages.bin");
             Console.WriteLine($"Sync benchmark: {objects:N0} objects from node A to node B (SQLite each), pages of {pageSize:N0}, {Environment.ProcessorCount} cores");
+            if (options.Get("only", string.Empty) == "sync")
+            {
+                // For comparing changes: the real sync alone.
+                var alone = await Phase.SpawnAsync("--name", "sync", "--store", dir, "--page", size);
+                Console.WriteLine(Row("Concord sync A → B over TAXII", objects, alone.Seconds, alone.PeakBytes));
+                return alone.Stored == objects ? 0 : 1;
+            }
+
 
             var render = await Phase.SpawnAsync("--name", "sync-render", "--store", dir, "--file", pages, "--page", size);
             var ingest = await Phase.SpawnAsync("--name", "sync-ingest", "--store", dir, "--file", pages);
