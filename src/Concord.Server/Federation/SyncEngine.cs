@@ -88,29 +88,40 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         var reader = new Reader(party.Id, await store.Directory.ListChannelsOfAsync(party.Id, cancellationToken));
         var after = long.TryParse(await store.Federation.GetCursorAsync(peer.Node, stream, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var saved) ? saved : 0;
         long sent = 0, refused = 0;
-        while (true)
+        // While one page is with the peer, the next is read, signed and rendered here: the two nodes work at once.
+        // Only the cursor says what the peer has, and it still moves only after the peer's answer for that page.
+        Task<PushPage?>? next = null;
+        try
         {
-            if (await RenderPushPageAsync(peer, reader, parties, after, cancellationToken) is not { } page)
+            var page = await RenderPushPageAsync(peer, reader, parties, after, cancellationToken);
+            while (page is not null)
             {
-                return (sent, refused);
+                var last = page.Last;
+                next = page.More ? Task.Run(() => RenderPushPageAsync(peer, reader, parties, last, cancellationToken), cancellationToken) : null;
+                if (page.Envelope is { } envelope)
+                {
+                    using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
+                    refused += status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
+                    sent += page.Outgoing.Count;
+                    await store.Audit.AppendAsync(
+                        new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
+                            string.Create(CultureInfo.InvariantCulture, $"sent={page.Outgoing.Count} ids={string.Join(',', page.Outgoing.Take(20).Select(v => v.Id.ToString()))}")),
+                        cancellationToken);
+                }
+
+                await store.Federation.SetCursorAsync(peer.Node, stream, last.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                page = next is null ? null : await next;
+                next = null;
             }
 
-            if (page.Envelope is { } envelope)
+            return (sent, refused);
+        }
+        finally
+        {
+            if (next is not null)
             {
-                using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
-                refused += status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
-                sent += page.Outgoing.Count;
-                await store.Audit.AppendAsync(
-                    new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
-                        string.Create(CultureInfo.InvariantCulture, $"sent={page.Outgoing.Count} ids={string.Join(',', page.Outgoing.Take(20).Select(v => v.Id.ToString()))}")),
-                    cancellationToken);
-            }
-
-            after = page.Last;
-            await store.Federation.SetCursorAsync(peer.Node, stream, after.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (!page.More)
-            {
-                return (sent, refused);
+                // The push stopped (the peer failed, or cancellation): the page being prepared is not needed, nor its error.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
