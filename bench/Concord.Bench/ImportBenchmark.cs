@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -58,7 +57,8 @@ internal static class ImportBenchmark
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> BundleAsync(string work, int objects)
+    /// <summary>The generated bundle of <paramref name="objects"/> objects in <paramref name="work"/>, made once.</summary>
+    public static async Task<string> BundleAsync(string work, int objects)
     {
         var file = Path.Combine(work, $"bundle-{objects}.json");
         if (!File.Exists(file))
@@ -74,37 +74,23 @@ internal static class ImportBenchmark
     private static async Task<PhaseResult> PhaseAsync(string name, string backend, string file, string work)
     {
         var store = backend == "postgres" ? $"bench_{name}_{Guid.NewGuid():N}"[..30] : Path.Combine(work, $"{name}-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        try
         {
-            start.ArgumentList.Add(typeof(ImportBenchmark).Assembly.Location);
+            return await Phase.SpawnAsync("--name", name, "--backend", backend, "--file", file, "--store", store);
         }
-
-        foreach (var a in new[] { "phase", "--name", name, "--backend", backend, "--file", file, "--store", store })
+        finally
         {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (backend == "postgres")
-        {
-            await DropSchemaAsync(store);
-        }
-        else
-        {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            if (backend == "postgres")
             {
-                File.Delete(store + suffix);
+                await DropSchemaAsync(store);
+            }
+            else
+            {
+                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                {
+                    File.Delete(store + suffix);
+                }
             }
         }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"phase {name} failed: {output}");
-        }
-
-        return JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], BenchJson.Default.PhaseResult)!;
     }
 }

@@ -147,7 +147,7 @@ internal static class OpsBenchmark
 
     private static string Key(IReadOnlyList<Conflict> conflicts) => string.Join(",", conflicts.Select(c => c.Existing.Id.Value).Order(StringComparer.Ordinal));
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
 internal sealed record OpsResult(

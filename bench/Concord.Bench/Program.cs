@@ -6,6 +6,7 @@ using Concord.Storage.Sqlite;
 
 // Concord's macro benchmarks. Each measured phase runs in a child process so its peak memory is its own.
 //   dotnet run -c Release --project bench/Concord.Bench -- import --objects 1000000
+//   dotnet run -c Release --project bench/Concord.Bench -- sync --objects 1000000
 //   dotnet run -c Release --project bench/Concord.Bench -- ops --operations 1000000
 //   dotnet run -c Release --project bench/Concord.Bench -- micro        (BenchmarkDotNet micro-benchmarks)
 var command = args.Length > 0 ? args[0] : "help";
@@ -16,13 +17,15 @@ switch (command)
         return await ImportBenchmark.RunAsync(options);
     case "phase":
         return await Phase.RunAsync(options);
+    case "sync":
+        return await SyncBenchmark.RunAsync(options);
     case "ops":
         return OpsBenchmark.Run(options);
     case "micro":
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Options).Assembly).Run(args.Skip(1).ToArray());
         return 0;
     default:
-        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | ops [--operations N] [--registrations N] [--queries N] [--brute N] | micro [BenchmarkDotNet args]");
+        Console.WriteLine("usage: Concord.Bench import --objects N [--backend sqlite|postgres] [--work DIR] | sync --objects N [--page N] [--latency N] [--only sync] [--work DIR] | ops [--operations N] [--registrations N] [--queries N] [--brute N] | micro [BenchmarkDotNet args]");
         return command == "help" ? 0 : 2;
 }
 
@@ -55,6 +58,12 @@ namespace Concord.Bench
             var file = options.Get("file", string.Empty);
             var store = options.Get("store", string.Empty);
             var backend = options.Get("backend", "sqlite");
+            if (options.Get("name", string.Empty) is var sync && sync.StartsWith("sync", StringComparison.Ordinal))
+            {
+                Print(await SyncPhases.RunAsync(sync, options));
+                return 0;
+            }
+
             TimeSpan elapsed;
             long stored;
             switch (options.Get("name", string.Empty), backend)
@@ -90,9 +99,36 @@ namespace Concord.Bench
                     return 2;
             }
 
-            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(elapsed.TotalSeconds, peak, stored), BenchJson.Default.PhaseResult));
+            Print(new PhaseResult(elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, stored));
             return 0;
+        }
+
+        private static void Print(PhaseResult result) => Console.WriteLine(JsonSerializer.Serialize(result, BenchJson.Default.PhaseResult));
+
+        /// <summary>Runs <c>phase</c> with these arguments in a child process of this executable; returns what it printed.</summary>
+        public static async Task<PhaseResult> SpawnAsync(params string[] arguments)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(Phase).Assembly.Location);
+            }
+
+            start.ArgumentList.Add("phase");
+            foreach (var a in arguments)
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"phase {string.Join(' ', arguments)} failed: {output}");
+            }
+
+            return JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], BenchJson.Default.PhaseResult)!;
         }
     }
 
@@ -105,7 +141,11 @@ namespace Concord.Bench
             : throw new InvalidOperationException("set CONCORD_BENCH_POSTGRES to a PostgreSQL connection string");
     }
 
-    internal sealed record PhaseResult(double Seconds, long PeakBytes, long Stored);
+    /// <summary>What a phase printed: its time, its process's peak memory, what it stored, and named figures of its parts.</summary>
+    internal sealed record PhaseResult(double Seconds, long PeakBytes, long Stored, Dictionary<string, double>? Parts = null)
+    {
+        public double Part(string name) => Parts![name];
+    }
 
     [System.Text.Json.Serialization.JsonSerializable(typeof(PhaseResult))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(OpsResult))]

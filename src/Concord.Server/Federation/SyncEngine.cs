@@ -89,26 +89,35 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         var reader = new Reader(party.Id, await store.Directory.ListChannelsOfAsync(party.Id, cancellationToken));
         var after = long.TryParse(await store.Federation.GetCursorAsync(peer.Node, stream, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var saved) ? saved : 0;
         long sent = 0, refused = 0;
-        while (true)
+        // While one page is with the peer, the next is read, signed and rendered here: the two nodes work at once.
+        // Only the cursor says what the peer has, and it still moves only after the peer's answer for that page.
+        Task<PushPage?>? next = null;
+        try
         {
-            var page = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = PageSize }, cancellationToken);
-            if (page.Items.Count == 0)
+            var page = await RenderPushPageAsync(peer, reader, parties, after, cancellationToken);
+            while (page is not null)
             {
-                return (sent, refused);
+                var last = page.Last;
+                next = page.More ? Task.Run(() => RenderPushPageAsync(peer, reader, parties, last, cancellationToken), cancellationToken) : null;
+                if (page.Envelope is { } envelope)
+                {
+                    refused += await PostAsync(peer, party, page.Outgoing, envelope, client, cancellationToken);
+                    sent += page.Outgoing.Count;
+                }
+
+                await store.Federation.SetCursorAsync(peer.Node, stream, last.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                page = next is null ? null : await next;
+                next = null;
             }
 
-            var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
-            if (outgoing.Count > 0)
+            return (sent, refused);
+        }
+        finally
+        {
+            if (next is not null)
             {
-                refused += await PostAsync(peer, party, reader, outgoing, parties, client, cancellationToken);
-                sent += outgoing.Count;
-            }
-
-            after = page.Items[^1].Pk;
-            await store.Federation.SetCursorAsync(peer.Node, stream, after.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            if (page.Next is null)
-            {
-                return (sent, refused);
+                // The push stopped (the peer failed, or cancellation): the page being prepared is not needed, nor its error.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -141,7 +150,8 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 
             if (outgoing.Count > 0)
             {
-                refused += await PostAsync(peer, party, reader, outgoing, parties, client, cancellationToken);
+                var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+                refused += await PostAsync(peer, party, outgoing, Envelope(outgoing, signatures, reader), client, cancellationToken);
                 sent += outgoing.Count;
             }
 
@@ -150,17 +160,39 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         }
     }
 
-    /// <summary>Signs, renders for the peer's party and POSTs one page; returns how many the peer refused.</summary>
-    private async Task<long> PostAsync(Peer peer, Party party, Reader reader, List<StoredVersion> outgoing, IReadOnlyDictionary<PartyId, Party> parties, TaxiiClient client, CancellationToken cancellationToken)
+    /// <summary>POSTs one rendered page and audits what went; returns how many the peer refused.</summary>
+    private async Task<long> PostAsync(Peer peer, Party party, IReadOnlyList<StoredVersion> outgoing, byte[] envelope, TaxiiClient client, CancellationToken cancellationToken)
     {
-        var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-        var envelope = Envelope(outgoing, signatures, reader);
         using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
         await store.Audit.AppendAsync(
             new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
                 string.Create(CultureInfo.InvariantCulture, $"sent={outgoing.Count} ids={string.Join(',', outgoing.Take(20).Select(v => v.Id.ToString()))}")),
             cancellationToken);
         return status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
+    }
+
+    /// <summary>
+    /// The next page of a push, as it is sent: the versions after store position <paramref name="after"/> that
+    /// <paramref name="reader"/>'s party may read, those of them that go to the peer, signed and rendered for that party
+    /// as a TAXII envelope (none when no version of the page goes). Null when nothing is left.
+    /// </summary>
+    internal async Task<PushPage?> RenderPushPageAsync(Peer peer, Reader reader, IReadOnlyDictionary<PartyId, Party> parties, long after, CancellationToken cancellationToken)
+    {
+        var page = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = PageSize }, cancellationToken);
+        if (page.Items.Count == 0)
+        {
+            return null;
+        }
+
+        var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
+        byte[]? envelope = null;
+        if (outgoing.Count > 0)
+        {
+            var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+            envelope = Envelope(outgoing, signatures, reader);
+        }
+
+        return new PushPage(outgoing, envelope, page.Items[^1].Pk, page.Next is not null);
     }
 
     /// <summary>
@@ -290,3 +322,10 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 /// <param name="Withdrawals">Withdrawals delivered.</param>
 /// <param name="Refused">Versions refused (by the peer, or here).</param>
 public sealed record SyncReport(NodeId Node, long Pushed, long Pulled, long Withdrawals, long Refused);
+
+/// <summary>One page of a push, ready to send.</summary>
+/// <param name="Outgoing">The versions of the page that go to the peer.</param>
+/// <param name="Envelope">Those versions signed and rendered as a TAXII envelope; null when none goes.</param>
+/// <param name="Last">The store position of the page's last version (where the push cursor moves once it is sent).</param>
+/// <param name="More">Whether more versions follow.</param>
+internal sealed record PushPage(IReadOnlyList<StoredVersion> Outgoing, byte[]? Envelope, long Last, bool More);
