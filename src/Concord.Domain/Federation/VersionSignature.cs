@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text;
 using Concord.Domain.Releasability;
-using Concord.Domain.Stix;
 
 namespace Concord.Domain.Federation;
 
@@ -12,45 +14,176 @@ namespace Concord.Domain.Federation;
 /// grading are added here — so no node on the way can change content, claim another originator, or strip ORCON.
 /// It does not cover the release: each recipient sees only the part of the release it may know of, and a
 /// recipient may legitimately widen it where TLP and caveats allow.
+/// <para>
+/// Versions are signed a batch at a time (a page of a push): each version's message is hashed into a leaf of a Merkle
+/// tree, the node signs the tree's root once with Ed25519, and each version's signature is that root signature with the
+/// version's place in the batch and the sibling hashes on its path to the root. Every signature still verifies on its
+/// own — a relaying node passes it on unchanged and a third node checks it against the originating node's key — but a
+/// receiver of a whole page verifies one Ed25519 signature for it and hashes the rest (see <see cref="Verifier"/>).
+/// Leaves and inner nodes are hashed with different prefixes, so no inner node can pass for a version.
+/// </para>
 /// </summary>
 public static class VersionSignature
 {
-    /// <summary>The length of a signature in bytes.</summary>
-    public const int Length = 64;
+    /// <summary>The length of the Ed25519 signature at the head of every version signature.</summary>
+    public const int RootSignatureLength = 64;
+
+    private const int HeaderLength = RootSignatureLength + 8;
+    private const int HashLength = 32;
 
     private static ReadOnlySpan<byte> Domain => "concord-version-signature-v1\0"u8;
 
-    /// <summary>Signs a version with the node's key.</summary>
-    public static byte[] Sign(NodeKey key, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
+    private static ReadOnlySpan<byte> RootDomain => "concord-version-batch-root-v1\0"u8;
+
+    /// <summary>One version to sign: its stored JSON, originator, handling and grading.</summary>
+    public readonly record struct Signed(ReadOnlyMemory<byte> Json, PartyId Originator, Handling Handling, Grading? Grading);
+
+    /// <summary>Signs one version with the node's key (a batch of one).</summary>
+    public static byte[] Sign(NodeKey key, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading) =>
+        SignBatch(key, [new Signed(json.ToArray(), originator, handling, grading)])[0];
+
+    /// <summary>Signs a batch of versions with one Ed25519 signature; returns each version's signature, in order.</summary>
+    public static byte[][] SignBatch(NodeKey key, IReadOnlyList<Signed> versions)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var buffer = Message(json, originator, handling, grading, out var length);
-        try
+        ArgumentNullException.ThrowIfNull(versions);
+        var count = versions.Count;
+        if (count == 0)
         {
-            return key.Sign(buffer.AsSpan(0, length));
+            return [];
         }
-        finally
+
+        var levels = new List<byte[][]> { new byte[count][] };
+        Parallel.For(0, count, i => levels[0][i] = Leaf(versions[i].Json.Span, versions[i].Originator, versions[i].Handling, versions[i].Grading));
+        while (levels[^1].Length > 1)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            var below = levels[^1];
+            var above = new byte[(below.Length + 1) / 2][];
+            for (var i = 0; i < above.Length; i++)
+            {
+                above[i] = 2 * i + 1 < below.Length ? Inner(below[2 * i], below[2 * i + 1]) : below[2 * i];
+            }
+
+            levels.Add(above);
         }
+
+        var rootSignature = key.Sign(RootMessage(levels[^1][0]));
+        var result = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var path = new List<byte[]>();
+            var position = i;
+            for (var level = 0; level < levels.Count - 1; level++)
+            {
+                var sibling = position ^ 1;
+                if (sibling < levels[level].Length)
+                {
+                    path.Add(levels[level][sibling]);
+                }
+
+                position >>= 1;
+            }
+
+            var signature = new byte[HeaderLength + (path.Count * HashLength)];
+            rootSignature.CopyTo(signature, 0);
+            BinaryPrimitives.WriteInt32BigEndian(signature.AsSpan(RootSignatureLength), i);
+            BinaryPrimitives.WriteInt32BigEndian(signature.AsSpan(RootSignatureLength + 4), count);
+            for (var p = 0; p < path.Count; p++)
+            {
+                path[p].CopyTo(signature, HeaderLength + (p * HashLength));
+            }
+
+            result[i] = signature;
+        }
+
+        return result;
     }
 
     /// <summary>True when <paramref name="signature"/> is the signing node's signature of this version.</summary>
-    public static bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
+    public static bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading) =>
+        new Verifier().Verify(key, signature, json, originator, handling, grading);
+
+    /// <summary>
+    /// Checks signatures, remembering which (key, root, root signature) triples verified, so the versions of one signed
+    /// batch cost one Ed25519 verification between them. Safe to share between threads.
+    /// </summary>
+    public sealed class Verifier
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var buffer = Message(json, originator, handling, grading, out var length);
-        try
+        private readonly ConcurrentDictionary<string, bool> _roots = new(StringComparer.Ordinal);
+
+        /// <summary>True when <paramref name="signature"/> is the signing node's signature of this version.</summary>
+        public bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
         {
-            return key.Verify(buffer.AsSpan(0, length), signature);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArgumentNullException.ThrowIfNull(key);
+            if (signature.Length < HeaderLength || (signature.Length - HeaderLength) % HashLength != 0)
+            {
+                return false;
+            }
+
+            var index = BinaryPrimitives.ReadInt32BigEndian(signature[RootSignatureLength..]);
+            var count = BinaryPrimitives.ReadInt32BigEndian(signature[(RootSignatureLength + 4)..]);
+            if (count < 1 || index < 0 || index >= count)
+            {
+                return false;
+            }
+
+            var hash = Leaf(json, originator, handling, grading);
+            var path = signature[HeaderLength..];
+            var used = 0;
+            for (var (position, width) = (index, count); width > 1; position >>= 1, width = (width + 1) / 2)
+            {
+                var sibling = position ^ 1;
+                if (sibling >= width)
+                {
+                    continue;
+                }
+
+                if (used + HashLength > path.Length)
+                {
+                    return false;
+                }
+
+                var other = path.Slice(used, HashLength);
+                used += HashLength;
+                hash = (position & 1) == 0 ? Inner(hash, other) : Inner(other, hash);
+            }
+
+            if (used != path.Length)
+            {
+                return false;
+            }
+
+            var rootSignature = signature[..RootSignatureLength];
+            var cacheKey = Convert.ToBase64String(key.Bytes) + Convert.ToBase64String(hash) + Convert.ToBase64String(rootSignature);
+            if (_roots.TryGetValue(cacheKey, out var known))
+            {
+                return known;
+            }
+
+            var valid = key.Verify(RootMessage(hash), rootSignature);
+            _roots[cacheKey] = valid;
+            return valid;
         }
     }
 
-    private static byte[] Message(ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading, out int length)
+    private static byte[] RootMessage(ReadOnlySpan<byte> root)
+    {
+        var message = new byte[RootDomain.Length + HashLength];
+        RootDomain.CopyTo(message);
+        root.CopyTo(message.AsSpan(RootDomain.Length));
+        return message;
+    }
+
+    private static byte[] Inner(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        Span<byte> buffer = stackalloc byte[1 + (2 * HashLength)];
+        buffer[0] = 1;
+        left.CopyTo(buffer[1..]);
+        right.CopyTo(buffer[(1 + HashLength)..]);
+        return SHA256.HashData(buffer);
+    }
+
+    private static byte[] Leaf(ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
     {
         ArgumentNullException.ThrowIfNull(handling);
         // Unambiguous: the parts before the JSON cannot hold NUL (slugs, fixed codes, and purpose and restriction
@@ -62,12 +195,21 @@ public static class VersionSignature
             .Append(handling.Restriction).Append('\0')
             .Append(grading?.ToString()).Append('\0')
             .ToString();
-        var buffer = ArrayPool<byte>.Shared.Rent(Domain.Length + Encoding.UTF8.GetMaxByteCount(head.Length) + json.Length);
-        Domain.CopyTo(buffer);
-        length = Domain.Length;
-        length += Encoding.UTF8.GetBytes(head, buffer.AsSpan(length));
-        json.CopyTo(buffer.AsSpan(length));
-        length += json.Length;
-        return buffer;
+        var buffer = ArrayPool<byte>.Shared.Rent(1 + Domain.Length + Encoding.UTF8.GetMaxByteCount(head.Length) + json.Length);
+        try
+        {
+            buffer[0] = 0;
+            var length = 1;
+            Domain.CopyTo(buffer.AsSpan(length));
+            length += Domain.Length;
+            length += Encoding.UTF8.GetBytes(head, buffer.AsSpan(length));
+            json.CopyTo(buffer.AsSpan(length));
+            length += json.Length;
+            return SHA256.HashData(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -26,6 +26,7 @@ public sealed class FederatedIngest
     private readonly Dictionary<ChannelId, bool> _channelHasLocalMember;
     private readonly Peer? _feed;
     private readonly PartyId? _feedParty;
+    private readonly VersionSignature.Verifier _verifier = new();
 
     private FederatedIngest(IConcordStore store, NodeId sender, IReadOnlyList<Party> parties, IReadOnlyList<Peer> peers, Dictionary<ChannelId, bool> channels)
     {
@@ -138,7 +139,7 @@ public sealed class FederatedIngest
         var distribution = new Distribution(originator, release, obj.Tlp, obj.Concord.Handling);
         var arrival = new IngestRule.Arrival(
             _sender, known, home, home is { } n && _keys.TryGetValue(n, out var key) ? key : null, signature,
-            (k, s) => VersionSignature.Verify(k, s, obj.Json.Span, originator, obj.Concord.Handling, obj.Concord.Grading),
+            (k, s) => _verifier.Verify(k, s, obj.Json.Span, originator, obj.Concord.Handling, obj.Concord.Grading),
             distribution, ReadableHere(release));
         if (IngestRule.Check(arrival) is { } refusal)
         {

@@ -55,15 +55,33 @@ public sealed class NodeSigner : IDisposable
         ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(store);
         var result = new byte[]?[versions.Count];
-        var foreign = versions.Where(v => !IsLocal(v.Distribution.Originator, parties)).Select(v => v.Pk).ToList();
-        var stored = await store.Federation.GetSignaturesAsync(foreign, cancellationToken);
-        Parallel.For(0, versions.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var local = new List<int>();
+        var foreign = new List<long>();
+        for (var i = 0; i < versions.Count; i++)
         {
-            var v = versions[i];
-            result[i] = IsLocal(v.Distribution.Originator, parties)
-                ? VersionSignature.Sign(_key, v.Json.Span, v.Distribution.Originator, v.Distribution.Handling, v.Grading)
-                : stored.GetValueOrDefault(v.Pk);
-        });
+            if (IsLocal(versions[i].Distribution.Originator, parties))
+            {
+                local.Add(i);
+            }
+            else
+            {
+                foreign.Add(versions[i].Pk);
+            }
+        }
+
+        // This node's own versions are signed as one batch (one Ed25519 signature over a Merkle root).
+        var signed = VersionSignature.SignBatch(_key, local.Select(i => new VersionSignature.Signed(versions[i].Json, versions[i].Distribution.Originator, versions[i].Distribution.Handling, versions[i].Grading)).ToList());
+        for (var j = 0; j < local.Count; j++)
+        {
+            result[local[j]] = signed[j];
+        }
+
+        var stored = await store.Federation.GetSignaturesAsync(foreign, cancellationToken);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            result[i] ??= stored.GetValueOrDefault(versions[i].Pk);
+        }
+
         return result;
     }
 

@@ -72,6 +72,40 @@ public sealed class VersionSignatureTests
     }
 
     [Fact]
+    public void Every_version_of_a_signed_batch_verifies_on_its_own_and_only_as_itself()
+    {
+        Gen.Select(Gen.Int[1, 40], Generators.Distribution, Gen.Int[0, 1000]).Sample((count, distribution, pick) =>
+        {
+            var batch = Enumerable.Range(0, count).Select(i => new VersionSignature.Signed(Stored[(pick + i) % Stored.Length].Json, distribution.Originator, distribution.Handling, null)).ToList();
+            var signatures = VersionSignature.SignBatch(Key, batch);
+            var verifier = new VersionSignature.Verifier();
+            var i = pick % count;
+            var j = (i + 1) % count;
+            for (var k = 0; k < count; k++)
+            {
+                Assert.True(verifier.Verify(Key.PublicKey, signatures[k], batch[k].Json.Span, batch[k].Originator, batch[k].Handling, null));
+            }
+
+            if (!batch[i].Json.Span.SequenceEqual(batch[j].Json.Span))
+            {
+                Assert.False(VersionSignature.Verify(Key.PublicKey, signatures[i], batch[j].Json.Span, batch[j].Originator, batch[j].Handling, null));
+            }
+
+            Assert.False(VersionSignature.Verify(Other.PublicKey, signatures[i], batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
+            if (signatures[i].Length > 72)
+            {
+                var path = (byte[])signatures[i].Clone();
+                path[^1] ^= 0x01;
+                Assert.False(VersionSignature.Verify(Key.PublicKey, path, batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
+                var moved = (byte[])signatures[i].Clone();
+                moved[67] ^= 0x01;
+                Assert.False(VersionSignature.Verify(Key.PublicKey, moved, batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
+                Assert.False(VersionSignature.Verify(Key.PublicKey, signatures[i].AsSpan(0, signatures[i].Length - 32), batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
+            }
+        });
+    }
+
+    [Fact]
     public void A_stored_seed_gives_back_the_same_key_pair()
     {
         var (key, seed) = NodeKey.Generate();
