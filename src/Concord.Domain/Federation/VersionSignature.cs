@@ -109,7 +109,7 @@ public static class VersionSignature
     /// </summary>
     public sealed class Verifier
     {
-        private readonly ConcurrentDictionary<string, bool> _roots = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (NodePublicKey Key, byte[] Root, bool Valid)> _roots = new(StringComparer.Ordinal);
 
         /// <summary>True when <paramref name="signature"/> is the signing node's signature of this version.</summary>
         public bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
@@ -154,14 +154,14 @@ public static class VersionSignature
             }
 
             var rootSignature = signature[..RootSignatureLength];
-            var cacheKey = Convert.ToBase64String(key.Bytes) + Convert.ToBase64String(hash) + Convert.ToBase64String(rootSignature);
-            if (_roots.TryGetValue(cacheKey, out var known))
+            var cacheKey = Convert.ToBase64String(rootSignature);
+            if (_roots.TryGetValue(cacheKey, out var known) && known.Key.Equals(key) && known.Root.AsSpan().SequenceEqual(hash))
             {
-                return known;
+                return known.Valid;
             }
 
             var valid = key.Verify(RootMessage(hash), rootSignature);
-            _roots[cacheKey] = valid;
+            _roots[cacheKey] = (key, hash, valid);
             return valid;
         }
     }
