@@ -11,7 +11,8 @@ namespace Concord.Server.Taxii;
 /// </summary>
 internal sealed class TaxiiStatuses
 {
-    private const int Kept = 10_000;
+    // A status lists every object of its POST (a push page is 1,000), so only the most recent are kept.
+    private const int Kept = 1_000;
     private readonly ConcurrentDictionary<string, TaxiiStatus> _statuses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
