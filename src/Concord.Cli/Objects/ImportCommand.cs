@@ -21,6 +21,11 @@ internal static class ImportCommand
         command.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var actor = await context.ActAsAsync(parse.GetValue(actAs), cancellationToken);
+            if (await context.Store.Directory.GetPartyAsync(actor.RequireReader().Party, cancellationToken) is { Node: { } home })
+            {
+                throw new CliException($"--as: party '{actor.Party}' is hosted by node '{home}': it publishes through its own node");
+            }
+
             var defaultRelease = release.Release(parse);
             await CheckDefaultReleaseAsync(context, actor, defaultRelease, cancellationToken);
             var files = Expand(parse.GetValue(paths)!);
@@ -50,11 +55,6 @@ internal static class ImportCommand
             }
 
             Print(context, reports);
-            if (reports.FirstOrDefault(r => r.Report.Received == 0 && r.Report.Problems.Count > 0) is { Report: { } refused })
-            {
-                throw new CliException(refused.Problems[0].ToString());
-            }
-
             var rejected = reports.Sum(r => r.Report.Rejected);
             if (rejected > 0)
             {

@@ -82,6 +82,20 @@ public sealed class FederationCommandTests
     }
 
     [Fact]
+    public async Task A_member_of_a_partners_party_cannot_import_here_under_its_name()
+    {
+        using var node = TestNode.Create();
+        await node.OkAsync("node", "show", "--id", "node-moscow");
+        await node.OkAsync("party", "add", "pk-isi", "--name", "Inter-Services Intelligence", "--node", "node-islamabad");
+        await node.OkAsync("member", "add", "sync@pk-isi");
+
+        var refused = await node.RunAsync("import", node.WriteFile("forged.json", Stix.Bundle(Stix.ThreatActor(Stix.NewId(), "Unsigned Claim"))), "--as", "sync@pk-isi");
+
+        refused.AssertOneErrorLine("hosted by node 'node-islamabad'");
+        Assert.DoesNotContain("Unsigned Claim", (await node.OkAsync("audit", "verify")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Peer_add_refuses_a_bad_url_a_bad_public_key_and_this_nodes_own_id()
     {
         using var node = TestNode.Create();

@@ -48,6 +48,23 @@ public sealed class FederationTests
     private static string TaxiiObjectPath(string id, string? collection = null) => $"/taxii2/concord/collections/{collection ?? Everything}/objects/{id}/";
 
     [Fact]
+    public async Task A_partners_sync_member_cannot_publish_through_the_rest_api_under_its_partys_name()
+    {
+        await using var f = await TwoNodesAsync();
+        var a = f["node-a"];
+        var asB = f.SyncClient("node-b", "node-a");
+        var draft = StixDraft.Report("claimed without a signature", parties: [Fsb]);
+        using var content = new StringContent(StixDraft.Bundle(draft), Encoding.UTF8, "application/json");
+
+        using var response = await asB.PostAsync(new Uri("/api/bundles", UriKind.Relative), content);
+        var answer = await Answer.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("hosted by node 'node-b'", answer.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(draft.Id, await a.HeldIdsAsync());
+    }
+
+    [Fact]
     public async Task A_release_reaches_the_partner_node_and_nothing_else_does()
     {
         await using var f = await TwoNodesAsync();
