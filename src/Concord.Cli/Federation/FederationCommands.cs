@@ -21,7 +21,7 @@ internal static class FederationCommands
             NodeId? proposed = null;
             if (parse.GetValue(id) is { } text)
             {
-                proposed = NodeId.TryParse(text, out var n) ? n : throw new CliException($"--id: '{text}' is not a node id (2-64 of a-z, 0-9 and '-')");
+                proposed = ParseNode(text, "--id");
             }
 
             using var signer = await NodeSigner.LoadAsync(context.Store, proposed, cancellationToken);
@@ -62,7 +62,7 @@ internal static class FederationCommands
         add.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var nodeText = parse.GetValue(node)!;
-            var nodeId = NodeId.TryParse(nodeText, out var n) ? n : throw new CliException($"node: '{nodeText}' is not a node id (2-64 of a-z, 0-9 and '-')");
+            var nodeId = ParseNode(nodeText, "node");
             var urlText = parse.GetValue(url)!;
             if (!Uri.TryCreate(urlText, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
@@ -107,7 +107,7 @@ internal static class FederationCommands
         remove.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var text = parse.GetValue(removeNode)!;
-            var id = NodeId.TryParse(text, out var r) ? r : throw new CliException($"node: '{text}' is not a node id");
+            var id = ParseNode(text, "node");
             if (!await context.Store.Federation.RemovePeerAsync(id, cancellationToken))
             {
                 throw new CliException($"node: no peer '{id}'");
@@ -121,7 +121,7 @@ internal static class FederationCommands
         resend.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
             var text = parse.GetValue(resendNode)!;
-            var id = NodeId.TryParse(text, out var r) ? r : throw new CliException($"node: '{text}' is not a node id");
+            var id = ParseNode(text, "node");
             if (!(await context.Store.Federation.ListPeersAsync(cancellationToken)).Any(p => p.Node == id))
             {
                 throw new CliException($"node: no peer '{id}'");
@@ -155,6 +155,9 @@ internal static class FederationCommands
         command.Subcommands.Add(resend);
         return command;
     }
+
+    private static NodeId ParseNode(string text, string option) =>
+        NodeId.TryParse(text, out var node) ? node : throw new CliException($"{option}: '{text}' is not a node id (2-64 of a-z, 0-9 and '-')");
 
     private static async Task PrintPeersAsync(CliContext context, IReadOnlyList<Peer> peers, CancellationToken cancellationToken)
     {
