@@ -27,6 +27,7 @@ public sealed class FederatedIngest
     private readonly Peer? _feed;
     private readonly PartyId? _feedParty;
     private readonly VersionSignature.Verifier _verifier = new();
+    private IReadOnlyDictionary<(NodeId Node, StixId Id), Tombstone> _tombstones = new Dictionary<(NodeId, StixId), Tombstone>();
 
     private FederatedIngest(IConcordStore store, NodeId sender, IReadOnlyList<Party> parties, IReadOnlyList<Peer> peers, Dictionary<ChannelId, bool> channels)
     {
@@ -65,6 +66,9 @@ public sealed class FederatedIngest
         var records = new List<VersionRecord>(objects.Count);
         var positions = new List<int>(objects.Count);
         var prepared = new (VersionRecord? Record, RefusalRecord? Refusal)[objects.Count];
+        var ids = objects.Select(o => o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && StixId.TryParse(id.GetString(), out var s) ? s : default)
+            .Where(s => s.Type is not null).Distinct().ToList();
+        _tombstones = await _store.Federation.GetTombstonesAsync(ids, cancellationToken);
         Parallel.For(0, objects.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(objects[i], i));
         for (var i = 0; i < prepared.Length; i++)
         {
@@ -98,6 +102,11 @@ public sealed class FederatedIngest
             }
 
             await session.CommitAsync(cancellationToken);
+            foreach (var record in records.Where(r => _tombstones.ContainsKey((_sender, r.Object.Id)) && _parties.TryGetValue(r.Distribution.Originator, out var p) && p.Node == _sender))
+            {
+                // The originator's own node released it again to these targets: that withdrawal is over.
+                await _store.Federation.ClearTombstonesAsync(_sender, record.Object.Id, record.Distribution.Release, cancellationToken);
+            }
         }
 
         foreach (var (_, record) in refusals)
@@ -136,6 +145,12 @@ public sealed class FederatedIngest
         var known = _parties.TryGetValue(originator, out var party);
         var home = party?.Node;
         var release = Known(obj.Concord.Release ?? Release.None);
+        if (home is { } h && h != _sender && _tombstones.TryGetValue((h, obj.Id), out var tombstone))
+        {
+            // Relayed by a node that may not have heard yet: what the originator's node withdrew stays withdrawn.
+            release = tombstone.Apply(release);
+        }
+
         var distribution = new Distribution(originator, release, obj.Tlp, obj.Concord.Handling);
         var arrival = new IngestRule.Arrival(
             _sender, known, home, home is { } n && _keys.TryGetValue(n, out var key) ? key : null, signature,

@@ -68,3 +68,16 @@ public sealed record WithdrawOutcome(int ReleaseRowsRemoved, int VersionsPurged)
 /// <param name="VersionPk">The version's store key.</param>
 /// <param name="ObjectId">The object.</param>
 public sealed record ReleaseChange(long Seq, long VersionPk, StixId ObjectId);
+
+/// <summary>What the node hosting an object's originator withdrew from it.</summary>
+/// <param name="All">Everything was withdrawn.</param>
+/// <param name="Withdrawn">The parties and channels withdrawn (when not everything).</param>
+public sealed record Tombstone(bool All, Release Withdrawn)
+{
+    /// <summary>What is left of a release a relaying node brings, once the withdrawn targets are taken out.</summary>
+    public Release Apply(Release release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return All ? Release.None : new Release(release.Parties.Except(Withdrawn.Parties), release.Channels.Except(Withdrawn.Channels));
+    }
+}

@@ -53,6 +53,19 @@ public interface IFederationStore
     /// </summary>
     Task<IReadOnlyList<ReleaseChange>> ListReleaseChangesAsync(long afterSeq, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Remembers that <paramref name="node"/>, which hosts the originator, withdrew parties and channels (everything
+    /// when <paramref name="withdrawn"/> is null) from an object, so a copy relayed later by another node does not bring
+    /// them back.
+    /// </summary>
+    Task AddTombstonesAsync(NodeId node, StixId id, Release? withdrawn, CancellationToken cancellationToken);
+
+    /// <summary>What was withdrawn from these objects by the node hosting their originator: (node, object id) to the withdrawn release, or null for everything.</summary>
+    Task<IReadOnlyDictionary<(NodeId Node, StixId Id), Tombstone>> GetTombstonesAsync(IReadOnlyCollection<StixId> ids, CancellationToken cancellationToken);
+
+    /// <summary>Forgets withdrawals the originator's node took back by releasing the object to those targets again.</summary>
+    Task ClearTombstonesAsync(NodeId node, StixId id, Release released, CancellationToken cancellationToken);
+
     /// <summary>Queues withdrawals for delivery to peers.</summary>
     Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken);
 

@@ -71,6 +71,8 @@ public sealed class Withdrawals(IConcordStore store)
     /// </summary>
     public async Task<WithdrawOutcome?> ApplyAsync(NodeId sender, StixId id, Release? targets, CancellationToken cancellationToken)
     {
+        // Remembered even when nothing is held yet, so a copy relayed later by another node does not bring it back.
+        await store.Federation.AddTombstonesAsync(sender, id, targets, cancellationToken);
         var parties = (await store.Directory.ListPartiesAsync(cancellationToken)).Where(p => p.Node == sender).ToList();
         var removed = 0;
         var purged = 0;

@@ -174,6 +174,53 @@ internal sealed class PostgresFederationStore(PostgresStore store) : IFederation
         return new WithdrawOutcome(removed, purged);
     }
 
+    public async Task AddTombstonesAsync(NodeId node, StixId id, Release? withdrawn, CancellationToken cancellationToken)
+    {
+        var rows = FederationText.TombstoneRows(withdrawn).ToList();
+        await store.ExecuteAsync(
+            "INSERT INTO withdrawal_tombstone (node, object_id, kind, target) SELECT @node, @id, k, t FROM unnest(@kinds, @targets) AS r(k, t) ON CONFLICT DO NOTHING",
+            c =>
+            {
+                c.Parameters.Add(Text("node", node.Value));
+                c.Parameters.Add(Text("id", id.ToString()));
+                c.Parameters.Add(new NpgsqlParameter<int[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = rows.Select(r => r.Kind).ToArray() });
+                c.Parameters.Add(new NpgsqlParameter<string[]>("targets", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = rows.Select(r => r.Target).ToArray() });
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<(NodeId Node, StixId Id), Tombstone>> GetTombstonesAsync(IReadOnlyCollection<StixId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return FederationText.Tombstones([]);
+        }
+
+        var rows = await store.QueryAsync(
+            "SELECT node, object_id, kind, target FROM withdrawal_tombstone WHERE object_id = ANY(@ids)",
+            c => c.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids.Select(i => i.ToString()).ToArray() }),
+            r => (NodeId.Parse(r.GetString(0)), StixId.Parse(r.GetString(1)), r.GetInt32(2), r.GetString(3)),
+            cancellationToken);
+        return FederationText.Tombstones(rows);
+    }
+
+    public Task ClearTombstonesAsync(NodeId node, StixId id, Release released, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        return store.ExecuteAsync(
+            $"DELETE FROM withdrawal_tombstone WHERE node = @node AND object_id = @id AND (kind = {FederationText.AllKind} "
+            + $"OR (kind = {VersionRow.PartyKind} AND target = ANY(@parties)) OR (kind = {VersionRow.ChannelKind} AND target = ANY(@channels)))",
+            c =>
+            {
+                c.Parameters.Add(Text("node", node.Value));
+                c.Parameters.Add(Text("id", id.ToString()));
+                c.Parameters.Add(new NpgsqlParameter<string[]>("parties", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = released.Parties.Select(p => p.Value).ToArray() });
+                c.Parameters.Add(new NpgsqlParameter<string[]>("channels", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = released.Channels.Select(x => x.Value).ToArray() });
+            },
+            cancellationToken);
+    }
+
     public async Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawals);

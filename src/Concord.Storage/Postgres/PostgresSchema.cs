@@ -176,6 +176,12 @@ internal static class PostgresSchema
             channels text NOT NULL,
             queued bigint NOT NULL);
         CREATE INDEX withdrawal_outbox_node ON withdrawal_outbox(node, seq);
+        CREATE TABLE withdrawal_tombstone (
+            node text NOT NULL,
+            object_id text NOT NULL,
+            kind integer NOT NULL,
+            target text NOT NULL,
+            PRIMARY KEY (node, object_id, kind, target));
         CREATE TABLE release_change (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             version_pk bigint NOT NULL,

@@ -222,6 +222,59 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         return result;
     }
 
+    public async Task AddTombstonesAsync(NodeId node, StixId id, Release? withdrawn, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (kind, target) in FederationText.TombstoneRows(withdrawn))
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = "INSERT OR IGNORE INTO withdrawal_tombstone (node, object_id, kind, target) VALUES ($node, $id, $kind, $target)";
+            command.Parameters.AddWithValue("$node", node.Value);
+            command.Parameters.AddWithValue("$id", id.ToString());
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$target", target);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<(NodeId Node, StixId Id), Tombstone>> GetTombstonesAsync(IReadOnlyCollection<StixId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var rows = new List<(NodeId, StixId, int, string)>();
+        if (ids.Count > 0)
+        {
+            await using var connection = await store.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT node, object_id, kind, target FROM withdrawal_tombstone WHERE object_id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids.Select(i => i.ToString()).ToArray(), StorageJson.Default.StringArray));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((NodeId.Parse(reader.GetString(0)), StixId.Parse(reader.GetString(1)), reader.GetInt32(2), reader.GetString(3)));
+            }
+        }
+
+        return FederationText.Tombstones(rows);
+    }
+
+    public async Task ClearTombstonesAsync(NodeId node, StixId id, Release released, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM withdrawal_tombstone WHERE node = $node AND object_id = $id AND (kind = {FederationText.AllKind} "
+            + $"OR (kind = {VersionRow.PartyKind} AND target IN (SELECT value FROM json_each($parties))) OR (kind = {VersionRow.ChannelKind} AND target IN (SELECT value FROM json_each($channels))))";
+        command.Parameters.AddWithValue("$node", node.Value);
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$parties", JsonSerializer.Serialize(released.Parties.Select(p => p.Value).ToArray(), StorageJson.Default.StringArray));
+        command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(released.Channels.Select(c => c.Value).ToArray(), StorageJson.Default.StringArray));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task QueueWithdrawalsAsync(IReadOnlyList<Withdrawal> withdrawals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawals);

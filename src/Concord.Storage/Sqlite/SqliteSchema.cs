@@ -169,6 +169,12 @@ internal static class SqliteSchema
             reason TEXT NOT NULL,
             detail TEXT NOT NULL);
         CREATE INDEX object_version_added ON object_version(added, pk);
+        CREATE TABLE withdrawal_tombstone (
+            node TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            PRIMARY KEY (node, object_id, kind, target)) WITHOUT ROWID;
         CREATE TABLE release_change (
             seq INTEGER PRIMARY KEY,
             version_pk INTEGER NOT NULL,

@@ -259,7 +259,7 @@ public sealed class FederationTests
         Assert.Equal([green.Id], await c.HeldIdsAsync());
     }
 
-    [Fact(Skip = "Known bug: node B relays A's GREEN object to C after A's withdrawal already reached C (as a 404), so C stores it again and keeps it; nothing tells C later (B purges only its own copy). See FEDERATION.md 'Not (yet) done'.")]
+    [Fact]
     public async Task A_withdrawn_object_relayed_by_a_node_the_withdrawal_has_not_reached_yet_does_not_stay_at_a_third_node()
     {
         await using var f = await ThreeNodesAsync();

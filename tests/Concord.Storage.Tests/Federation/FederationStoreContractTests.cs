@@ -82,6 +82,39 @@ public abstract class FederationStoreContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task Tombstones_remember_what_a_node_withdrew_per_object_until_that_node_releases_it_again()
+    {
+        var tag = NewTag();
+        var moscow = NodeId.Parse($"node-msk-{tag}");
+        var tashkent = NodeId.Parse($"node-tas-{tag}");
+        var report = StixId.New("report");
+        var actor = StixId.New("threat-actor");
+        var jwg = ChannelId.Parse($"jwg-{tag}");
+        var isi = PartyId.Parse($"isi-{tag}");
+        await Federation.AddTombstonesAsync(moscow, report, new Release([isi], [jwg]), None);
+        await Federation.AddTombstonesAsync(moscow, report, new Release([isi], []), None);
+        await Federation.AddTombstonesAsync(tashkent, actor, null, None);
+        await Federation.AddTombstonesAsync(moscow, StixId.New("report"), null, None);
+
+        var found = await Federation.GetTombstonesAsync([report, actor, StixId.New("report")], None);
+
+        Assert.Equal(2, found.Count);
+        var partial = found[(moscow, report)];
+        Assert.False(partial.All);
+        Assert.Equal(new Release([isi], [jwg]), partial.Withdrawn);
+        Assert.True(found[(tashkent, actor)].All);
+        Assert.Equal(Release.None, found[(tashkent, actor)].Apply(new Release([isi], [jwg])));
+        Assert.Equal(new Release([PartyId.Parse("us-fbi")], []), partial.Apply(new Release([isi, PartyId.Parse("us-fbi")], [jwg])));
+
+        await Federation.ClearTombstonesAsync(moscow, report, new Release([], [jwg]), None);
+        await Federation.ClearTombstonesAsync(tashkent, actor, new Release([isi], []), None);
+        var after = await Federation.GetTombstonesAsync([report, actor], None);
+
+        Assert.Equal(new Release([isi], []), Assert.Single(after).Value.Withdrawn);
+        Assert.Empty(await Federation.GetTombstonesAsync([], None));
+    }
+
+    [ContractFact]
     public async Task A_cursor_is_kept_per_peer_and_stream_and_replaced_when_set_again()
     {
         var tag = NewTag();
