@@ -23,8 +23,6 @@ namespace Concord.Server.Taxii;
 internal static class TaxiiApi
 {
     public const string Root = "/taxii2/concord/";
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
     private const int MaxMatchedIds = 100;
 
     public static RouteGroupBuilder MapTaxii(this IEndpointRouteBuilder app)
@@ -291,8 +289,4 @@ internal static class TaxiiApi
 
     private static bool InCollection(StoredVersion v, TaxiiCollection collection) =>
         collection.Channel is not { } channel || v.Distribution.Release.Channels.Contains(channel);
-
-    internal static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    internal static StringValues Values(IQueryCollection query, string name) => query.TryGetValue(name, out var v) ? v : StringValues.Empty;
 }

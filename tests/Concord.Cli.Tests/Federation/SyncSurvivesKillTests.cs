@@ -116,32 +116,7 @@ public sealed class SyncSurvivesKillTests(ITestOutputHelper log)
     private static async Task ImportBatchAsync(FederatedPair pair)
     {
         var bundle = Path.Combine(pair.A.Folder, "batch.json");
-        await using (var file = new FileStream(bundle, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-        await using (var writer = new Utf8JsonWriter(file))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "bundle");
-            writer.WriteString("id", "bundle--0b6a3f0e-3a51-4e8f-9d3c-8a4f3b7c2fed");
-            writer.WriteStartArray("objects");
-            for (var i = 0; i < Objects; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type", "threat-actor");
-                writer.WriteString("spec_version", "2.1");
-                writer.WriteString("id", Id(i));
-                writer.WriteString("created", "2024-01-01T00:00:00.000Z");
-                writer.WriteString("modified", "2024-01-01T00:00:00.000Z");
-                writer.WriteString("name", string.Create(CultureInfo.InvariantCulture, $"Courier {i}"));
-                writer.WriteEndObject();
-                if (writer.BytesPending > 1 << 16)
-                {
-                    await writer.FlushAsync();
-                }
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
+        await LargeBundle.WriteAsync(bundle, Objects, Id, i => string.Create(CultureInfo.InvariantCulture, $"Courier {i}"));
 
         var report = (await pair.A.OkAsync("import", bundle, "--as", FederatedPair.AnalystA, "--channel", FederatedPair.Channel, "--json")).Json();
         Assert.Equal(Objects, report.GetProperty("inserted").GetInt32());

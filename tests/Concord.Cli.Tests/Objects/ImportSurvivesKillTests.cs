@@ -95,36 +95,8 @@ public sealed class ImportSurvivesKillTests
     /// <summary>Object i's id carries i in hex in its first UUID group, so "the first n objects" is one SQL condition.</summary>
     private static string Id(int i) => string.Create(CultureInfo.InvariantCulture, $"threat-actor--{i:x8}-0000-4000-8000-000000000000");
 
-    private static async Task WriteBundleAsync(string path)
-    {
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        writer.WriteStartObject();
-        writer.WriteString("type", "bundle");
-        writer.WriteString("id", "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d");
-        writer.WriteStartArray("objects");
-        for (var i = 0; i < Objects; i++)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "threat-actor");
-            writer.WriteString("spec_version", "2.1");
-            writer.WriteString("id", Id(i));
-            writer.WriteString("created", "2024-01-01T00:00:00.000Z");
-            writer.WriteString("modified", "2024-01-01T00:00:00.000Z");
-            writer.WriteString("name", string.Create(CultureInfo.InvariantCulture, $"Actor {i}"));
-            writer.WriteStartArray("aliases");
-            writer.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"Актор {i}"));
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            if (writer.BytesPending > 1 << 16)
-            {
-                await writer.FlushAsync();
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+    private static Task WriteBundleAsync(string path) =>
+        LargeBundle.WriteAsync(path, Objects, Id, i => string.Create(CultureInfo.InvariantCulture, $"Actor {i}"), i => string.Create(CultureInfo.InvariantCulture, $"Актор {i}"));
 
     /// <summary>Polls the store read-only until the child has committed at least one batch.</summary>
     private static async Task WaitUntilSomethingIsCommittedAsync(string store, Process child, StringBuilder output)
