@@ -19,7 +19,7 @@ internal static class ImportFloor
     {
         await using var sqlite = new SqliteStore(store);
         await sqlite.MigrateAsync(cancellationToken);
-        await using var checkpoints = sqlite.StartBackgroundCheckpoints();
+        sqlite.StartBackgroundCheckpoints();
 
         var rows = ReadRows(file);
         await using var connection = new SqliteConnection($"Data Source={store};Pooling=False");

@@ -14,7 +14,8 @@ internal sealed class SqliteAuditLog(SqliteStore store) : IAuditLog
     public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var lease = await store.LeaseWriterAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         long last = 0;
         var previous = AuditChain.Genesis.ToArray();

@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace Concord.Storage.Sqlite;
 
 /// <summary>
-/// Moves WAL checkpoints off an import's writing thread: while an import runs, its connection does not
-/// checkpoint, and this runs a passive checkpoint on a connection of its own every quarter second. The disk
-/// flush that a checkpoint waits for then overlaps the import's work instead of stalling it. Each commit stays
-/// as durable as before (WAL, synchronous=NORMAL).
+/// Moves WAL checkpoints off the writing threads. Once a store has seen a bulk writer (an import, or a page a peer
+/// pushed), its connections stop checkpointing on commit and this runs a passive checkpoint on a connection of its own
+/// every quarter second until the store is disposed. The disk work a checkpoint waits for then overlaps the writers'
+/// work instead of stalling whichever commit happened to cross the WAL threshold, and the WAL stays short, so page
+/// reads do not search a long WAL index. Each commit stays as durable as before (WAL, synchronous=NORMAL).
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
@@ -28,16 +29,19 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             using var timer = new PeriodicTimer(Interval);
             while (await timer.WaitForNextTickAsync(stop))
             {
-                checkpoint.ExecuteNonQuery();
+                try
+                {
+                    checkpoint.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // A checkpoint that cannot run now (the file busy, the disk full) is retried on the next tick.
+                }
             }
         }
         catch (OperationCanceledException)
         {
-            // The import finished.
-        }
-        catch (SqliteException)
-        {
-            // A checkpoint that cannot run now is retried by the next one, or by SQLite's own autocheckpoint.
+            // The store is being disposed.
         }
     }
 

@@ -16,8 +16,8 @@ namespace Concord.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteImportSession : IImportSession
 {
+    private readonly SqliteStore.WriterLease _lease;
     private readonly SqliteConnection _connection;
-    private readonly SqliteCheckpointer _checkpointer;
     private readonly bool _allOrNothing;
     private SqliteTransaction? _transaction;
     private long _nextPk;
@@ -30,10 +30,10 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly SqliteCommand _heldVersion;
     private readonly SqliteStatement _insertSignature;
 
-    private SqliteImportSession(SqliteConnection connection, SqliteCheckpointer checkpointer, bool allOrNothing)
+    private SqliteImportSession(SqliteStore.WriterLease lease, bool allOrNothing)
     {
-        _connection = connection;
-        _checkpointer = checkpointer;
+        _lease = lease;
+        var connection = _connection = lease.Connection;
         _allOrNothing = allOrNothing;
         _existing = Prepare("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE object_id IN (SELECT value FROM json_each($ids))", "$ids");
         _insertVersion = new SqliteStatement(
@@ -55,19 +55,12 @@ internal sealed class SqliteImportSession : IImportSession
     /// <summary>
     /// Starts a session. No transaction (so no write lock) is taken until a batch is written: the input may still be
     /// arriving over the network, and every other writer — the audit record of each read among them — would wait.
+    /// Checkpoints are the store's background checkpointer's from now on, so no commit here waits for one.
     /// </summary>
-    public static Task<SqliteImportSession> StartAsync(SqliteStore store, SqliteConnection connection, bool allOrNothing, CancellationToken cancellationToken)
+    public static async Task<SqliteImportSession> StartAsync(SqliteStore store, bool allOrNothing, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        SetAutocheckpoint(connection, 0);
-        return Task.FromResult(new SqliteImportSession(connection, SqliteCheckpointer.Start(store), allOrNothing));
-    }
-
-    private static void SetAutocheckpoint(SqliteConnection connection, int pages)
-    {
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA wal_autocheckpoint = {pages};";
-        pragma.ExecuteNonQuery();
+        store.StartBackgroundCheckpoints();
+        return new SqliteImportSession(await store.LeaseWriterAsync(cancellationToken), allOrNothing);
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -332,8 +325,6 @@ internal sealed class SqliteImportSession : IImportSession
             statement.Dispose();
         }
 
-        await _checkpointer.DisposeAsync();
-        SetAutocheckpoint(_connection, 1000);
-        await _connection.DisposeAsync();
+        await _lease.DisposeAsync();
     }
 }

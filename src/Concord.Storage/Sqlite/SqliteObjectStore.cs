@@ -11,8 +11,7 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
 {
     public async Task<IImportSession> BeginImportAsync(bool allOrNothing, CancellationToken cancellationToken)
     {
-        var connection = await store.OpenAsync(cancellationToken);
-        return await SqliteImportSession.StartAsync(store, connection, allOrNothing, cancellationToken);
+        return await SqliteImportSession.StartAsync(store, allOrNothing, cancellationToken);
     }
 
     public async Task<StoredVersion?> GetLatestAsync(Reader reader, StixId id, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ namespace Concord.Storage.Sqlite;
 public sealed class SqliteStore : IConcordStore
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private SqliteCheckpointer? _checkpointer;
 
     /// <summary>Opens (without creating the schema; call <see cref="MigrateAsync"/>) the store in <paramref name="path"/>.</summary>
     public SqliteStore(string path)
@@ -69,22 +72,91 @@ public sealed class SqliteStore : IConcordStore
     public const string ConnectionPragmas =
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
-    /// <summary>Opens a pooled connection with the per-connection settings applied.</summary>
+    /// <summary>
+    /// Opens a pooled connection with the per-connection settings applied. While the background checkpointer runs,
+    /// connections leave checkpoints to it; otherwise each checkpoints on commit past SQLite's usual 1,000 pages.
+    /// </summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = ConnectionPragmas;
+        pragma.CommandText = ConnectionPragmas + (Volatile.Read(ref _checkpointer) is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
     /// <summary>
-    /// Starts checkpointing the WAL in the background, for a bulk writer whose own connection has
-    /// <c>wal_autocheckpoint</c> off; dispose to stop.
+    /// Lends the store's writer connection to a bulk writer (an import session, an audit append) when no one holds it,
+    /// or opens a pooled connection when someone does. SQLite drops a connection's page cache whenever another
+    /// connection has written since its last transaction; writing through one connection keeps the index pages of a
+    /// large store in memory from one batch (or pushed page) to the next instead of reading them all again.
     /// </summary>
-    public IAsyncDisposable StartBackgroundCheckpoints() => SqliteCheckpointer.Start(this);
+    internal async Task<WriterLease> LeaseWriterAsync(CancellationToken cancellationToken)
+    {
+        if (!_writerGate.Wait(0, CancellationToken.None))
+        {
+            return new WriterLease(await OpenAsync(cancellationToken), null);
+        }
+
+        try
+        {
+            if (_writer is null)
+            {
+                _writer = await OpenAsync(cancellationToken);
+            }
+            else
+            {
+                // The background checkpointer may have started since the connection was opened.
+                using var pragma = _writer.CreateCommand();
+                pragma.CommandText = Volatile.Read(ref _checkpointer) is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;";
+                pragma.ExecuteNonQuery();
+            }
+
+            return new WriterLease(_writer, this);
+        }
+        catch
+        {
+            _writerGate.Release();
+            throw;
+        }
+    }
+
+    private async ValueTask ReturnWriterAsync(SqliteConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            // Broken: the next lease opens a fresh one.
+            _writer = null;
+            await connection.DisposeAsync();
+        }
+
+        _writerGate.Release();
+    }
+
+    /// <summary>A connection lent for writing; disposing it returns the store's writer connection or closes a pooled one.</summary>
+    internal sealed class WriterLease(SqliteConnection connection, SqliteStore? owner) : IAsyncDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public ValueTask DisposeAsync() => owner is null ? Connection.DisposeAsync() : owner.ReturnWriterAsync(Connection);
+    }
+
+    /// <summary>
+    /// Starts checkpointing the WAL in the background (if not already started) for the rest of this store's life; a
+    /// bulk writer calls it before opening its connection. Connections opened afterwards do not checkpoint on commit.
+    /// </summary>
+    public void StartBackgroundCheckpoints()
+    {
+        if (Volatile.Read(ref _checkpointer) is null)
+        {
+            var started = SqliteCheckpointer.Start(this);
+            if (Interlocked.CompareExchange(ref _checkpointer, started, null) is not null)
+            {
+                started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
 
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -151,10 +223,24 @@ public sealed class SqliteStore : IConcordStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _checkpointer, null) is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync();
+        }
+
+        await _writerGate.WaitAsync();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
+
+        _writerGate.Release();
+
+        // Closing the pooled connections lets the last one checkpoint the WAL into the database file.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 }
