@@ -15,7 +15,7 @@ internal static class SyncBenchmark
     public static async Task<int> RunAsync(Options options)
     {
         var objects = options.GetInt("objects", 1_000_000);
-        var pageSize = options.GetInt("page", 1000);
+        var pageSize = options.GetInt("page", Concord.Server.Federation.SyncEngine.DefaultPushPageSize);
         var count = options.GetInt("latency", 200);
         var work = Path.GetFullPath(options.Get("work", Path.Combine(Path.GetTempPath(), "concord-bench")));
         Directory.CreateDirectory(work);
@@ -33,6 +33,16 @@ internal static class SyncBenchmark
                 // For comparing changes: the real sync alone.
                 var alone = await Phase.SpawnAsync("--name", "sync", "--store", dir, "--page", size);
                 Console.WriteLine(Row("Concord sync A → B over TAXII", objects, alone.Seconds, alone.PeakBytes));
+                return alone.Stored == objects ? 0 : 1;
+            }
+
+            if (options.Get("only", string.Empty) == "ingest")
+            {
+                // For comparing changes to node B: its side alone, on pages rendered by A (off the clock).
+                await Phase.SpawnAsync("--name", "sync-render", "--store", dir, "--file", pages, "--page", size);
+                var alone = await Phase.SpawnAsync("--name", "sync-ingest", "--store", dir, "--file", pages);
+                File.Delete(pages);
+                Console.WriteLine(Row("node B alone: ingest (validate, verify, write)", objects, alone.Part("ingest"), alone.PeakBytes));
                 return alone.Stored == objects ? 0 : 1;
             }
 

@@ -31,7 +31,7 @@ internal static class SyncPhases
     {
         var dir = options.Get("store", string.Empty);
         var pages = options.Get("file", string.Empty);
-        var pageSize = options.GetInt("page", 1000);
+        var pageSize = options.GetInt("page", SyncEngine.DefaultPushPageSize);
         return name switch
         {
             "sync" => await SyncAsync(dir, pageSize, CancellationToken.None),
@@ -50,7 +50,7 @@ internal static class SyncPhases
         await using var b = new SqliteStore(B(dir));
         await using var nodes = await NodePair.StartAsync(a, b, sync: false, cancellationToken);
         using var signer = await NodeSigner.LoadAsync(a, null, cancellationToken);
-        var engine = new SyncEngine(a, signer, NullLogger.Instance) { PageSize = pageSize };
+        var engine = new SyncEngine(a, signer, NullLogger.Instance) { PushPageSize = pageSize };
         var clock = Stopwatch.StartNew();
         var report = await engine.SyncAsync(nodes.PeerAtA, cancellationToken);
         clock.Stop();
@@ -71,7 +71,7 @@ internal static class SyncPhases
     {
         await using var a = new SqliteStore(A(dir));
         using var signer = await NodeSigner.LoadAsync(a, null, cancellationToken);
-        var engine = new SyncEngine(a, signer, NullLogger.Instance) { PageSize = pageSize };
+        var engine = new SyncEngine(a, signer, NullLogger.Instance) { PushPageSize = pageSize };
         var peer = (await a.Federation.ListPeersAsync(cancellationToken)).Single();
         var parties = (await a.Directory.ListPartiesAsync(cancellationToken)).ToDictionary(p => p.Id);
         var reader = new Reader(NodePair.PartyB, await a.Directory.ListChannelsOfAsync(NodePair.PartyB, cancellationToken));

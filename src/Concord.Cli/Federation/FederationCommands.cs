@@ -178,9 +178,15 @@ internal static class FederationCommands
     {
         var continuous = new Option<bool>("--continuous") { Description = "Keep synchronising (push as soon as something is published here, pull where configured) until stopped." };
         var only = new Option<string?>("--peer") { Description = "Only this peer." };
-        var command = new Command("sync", "Synchronise with peers over TAXII 2.1: deliver withdrawals, push what their parties may read, pull where configured. Resumes from saved cursors.") { continuous, only };
+        var page = new Option<int>("--page") { Description = $"Objects per pushed page, one POST and one transaction at the peer each (default {SyncEngine.DefaultPushPageSize:N0}).", DefaultValueFactory = _ => SyncEngine.DefaultPushPageSize };
+        var command = new Command("sync", "Synchronise with peers over TAXII 2.1: deliver withdrawals, push what their parties may read, pull where configured. Resumes from saved cursors.") { continuous, only, page };
         command.SetAction(CliRunner.WithStore(async (parse, context, cancellationToken) =>
         {
+            if (parse.GetValue(page) is < 1 or > 100_000)
+            {
+                throw new CliException("--page: a whole number from 1 to 100,000");
+            }
+
             using var signer = await NodeSigner.LoadAsync(context.Store, null, cancellationToken);
             if (parse.GetValue(continuous))
             {
@@ -200,7 +206,7 @@ internal static class FederationCommands
                 }
             }
 
-            var engine = new SyncEngine(context.Store, signer, NullLogger.Instance);
+            var engine = new SyncEngine(context.Store, signer, NullLogger.Instance) { PushPageSize = parse.GetValue(page) };
             var views = new List<SyncView>();
             foreach (var peer in peers)
             {

@@ -23,8 +23,17 @@ namespace Concord.Server.Federation;
 /// </summary>
 public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger logger)
 {
-    /// <summary>Objects per page pushed or pulled.</summary>
+    /// <summary>Objects per page pulled (a TAXII server's own limit caps it), and release changes per round trip.</summary>
     public int PageSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Objects per page pushed, one POST each. The receiver takes a page in one transaction, and SQLite's cost per
+    /// object falls steeply with the size of the transaction on a large store (see docs/BENCHMARKS.md).
+    /// </summary>
+    public int PushPageSize { get; init; } = DefaultPushPageSize;
+
+    /// <summary>The default <see cref="PushPageSize"/>.</summary>
+    public const int DefaultPushPageSize = 10_000;
 
     /// <summary>Synchronises with one peer once and reports what moved.</summary>
     public async Task<SyncReport> SyncAsync(Peer peer, CancellationToken cancellationToken)
@@ -178,13 +187,28 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
     /// </summary>
     internal async Task<PushPage?> RenderPushPageAsync(Peer peer, Reader reader, IReadOnlyDictionary<PartyId, Party> parties, long after, CancellationToken cancellationToken)
     {
-        var page = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = PageSize }, cancellationToken);
-        if (page.Items.Count == 0)
+        // A store listing is at most ObjectQuery.MaxLimit long: a push page is read in as many listings as it needs.
+        var items = new List<StoredVersion>(Math.Min(PushPageSize, 16_384));
+        var more = true;
+        while (items.Count < PushPageSize)
+        {
+            var listing = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = Math.Min(PushPageSize - items.Count, ObjectQuery.MaxLimit) }, cancellationToken);
+            items.AddRange(listing.Items);
+            if (listing.Next is null || listing.Items.Count == 0)
+            {
+                more = false;
+                break;
+            }
+
+            after = listing.Items[^1].Pk;
+        }
+
+        if (items.Count == 0)
         {
             return null;
         }
 
-        var outgoing = page.Items.Where(v => Sends(v, peer, parties)).ToList();
+        var outgoing = items.Where(v => Sends(v, peer, parties)).ToList();
         byte[]? envelope = null;
         if (outgoing.Count > 0)
         {
@@ -192,7 +216,7 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             envelope = Envelope(outgoing, signatures, reader);
         }
 
-        return new PushPage(outgoing, envelope, page.Items[^1].Pk, page.Next is not null);
+        return new PushPage(outgoing, envelope, items[^1].Pk, more);
     }
 
     /// <summary>

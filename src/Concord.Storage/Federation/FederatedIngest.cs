@@ -84,6 +84,7 @@ public sealed class FederatedIngest
         }
 
         long inserted = 0, unchanged = 0;
+        var taken = new List<VersionRecord>(records.Count);
         if (records.Count > 0)
         {
             await using var session = await _store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
@@ -92,8 +93,8 @@ public sealed class FederatedIngest
             {
                 switch (verdicts[i])
                 {
-                    case VersionVerdict.Insert: inserted++; break;
-                    case VersionVerdict.Unchanged: unchanged++; break;
+                    case VersionVerdict.Insert: inserted++; taken.Add(records[i]); break;
+                    case VersionVerdict.Unchanged: unchanged++; taken.Add(records[i]); break;
                     default:
                         var reason = verdicts[i] == VersionVerdict.Conflict ? IngestRefusal.Conflict : IngestRefusal.Invalid;
                         refusals.Add((positions[i], new RefusalRecord(DateTimeOffset.UtcNow, _sender, records[i].Object.Id.ToString(), reason, VersionRule.Explain(verdicts[i]))));
@@ -102,7 +103,7 @@ public sealed class FederatedIngest
             }
 
             await session.CommitAsync(cancellationToken);
-            foreach (var record in records.Where(r => _tombstones.ContainsKey((_sender, r.Object.Id)) && _parties.TryGetValue(r.Distribution.Originator, out var p) && p.Node == _sender))
+            foreach (var record in taken.Where(r => _tombstones.ContainsKey((_sender, r.Object.Id)) && _parties.TryGetValue(r.Distribution.Originator, out var p) && p.Node == _sender))
             {
                 // The originator's own node released it again to these targets: that withdrawal is over.
                 await _store.Federation.ClearTombstonesAsync(_sender, record.Object.Id, record.Distribution.Release, cancellationToken);

@@ -16,6 +16,7 @@ namespace Concord.Cli.Tests.Federation;
 public sealed class SyncSurvivesKillTests(ITestOutputHelper log)
 {
     private const int Objects = 20_000;
+    /// <summary>Pages smaller than the default, so that the batch takes many and the kill lands mid-push.</summary>
     private const int PageSize = 1000;
 
     /// <summary>Kill once B holds this many: several pages in, so "only the rest was sent again" means something.</summary>
@@ -35,7 +36,7 @@ public sealed class SyncSurvivesKillTests(ITestOutputHelper log)
             await ImportBatchAsync(pair);
 
             var syncOutput = new StringBuilder();
-            using (var sync = ConcordProcess.Start(["sync", "--store", pair.A.Store], syncOutput))
+            using (var sync = ConcordProcess.Start(["sync", "--store", pair.A.Store, "--page", PageSize.ToString(CultureInfo.InvariantCulture)], syncOutput))
             {
                 try
                 {
@@ -84,7 +85,7 @@ public sealed class SyncSurvivesKillTests(ITestOutputHelper log)
         await ImportBatchAsync(pair);
 
         var syncOutput = new StringBuilder();
-        using (var sync = ConcordProcess.Start(["sync", "--store", pair.A.Store], syncOutput))
+        using (var sync = ConcordProcess.Start(["sync", "--store", pair.A.Store, "--page", PageSize.ToString(CultureInfo.InvariantCulture)], syncOutput))
         {
             try
             {
