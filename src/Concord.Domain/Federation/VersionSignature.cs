@@ -104,12 +104,14 @@ public static class VersionSignature
         new Verifier().Verify(key, signature, json, originator, handling, grading);
 
     /// <summary>
-    /// Checks signatures, remembering which (key, root, root signature) triples verified, so the versions of one signed
-    /// batch cost one Ed25519 verification between them. Safe to share between threads.
+    /// Checks signatures, remembering for each signed batch whether its root signature verified and which of its tree's
+    /// nodes are authentic, so the versions of one batch cost one Ed25519 verification between them and, mostly, two
+    /// hashes each: a version's climb to the root stops at the first node already known to be in the signed tree (a
+    /// different hash there would need a SHA-256 collision). Safe to share between threads.
     /// </summary>
     public sealed class Verifier
     {
-        private readonly ConcurrentDictionary<string, (NodePublicKey Key, byte[] Root, bool Valid)> _roots = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Batch> _batches = new(StringComparer.Ordinal);
 
         /// <summary>True when <paramref name="signature"/> is the signing node's signature of this version.</summary>
         public bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
@@ -122,47 +124,190 @@ public static class VersionSignature
 
             var index = BinaryPrimitives.ReadInt32BigEndian(signature[RootSignatureLength..]);
             var count = BinaryPrimitives.ReadInt32BigEndian(signature[(RootSignatureLength + 4)..]);
-            if (count < 1 || index < 0 || index >= count)
-            {
-                return false;
-            }
-
-            var hash = Leaf(json, originator, handling, grading);
             var path = signature[HeaderLength..];
-            var used = 0;
-            for (var (position, width) = (index, count); width > 1; position >>= 1, width = (width + 1) / 2)
-            {
-                var sibling = position ^ 1;
-                if (sibling >= width)
-                {
-                    continue;
-                }
-
-                if (used + HashLength > path.Length)
-                {
-                    return false;
-                }
-
-                var other = path.Slice(used, HashLength);
-                used += HashLength;
-                hash = (position & 1) == 0 ? Inner(hash, other) : Inner(other, hash);
-            }
-
-            if (used != path.Length)
+            if (count < 1 || index < 0 || index >= count || path.Length != PathLength(index, count) * HashLength)
             {
                 return false;
             }
 
             var rootSignature = signature[..RootSignatureLength];
             var cacheKey = Convert.ToBase64String(rootSignature);
-            if (_roots.TryGetValue(cacheKey, out var known) && known.Key.Equals(key) && known.Root.AsSpan().SequenceEqual(hash))
+            var seen = _batches.TryGetValue(cacheKey, out var b) && b.Count == count && b.Key.Equals(key) ? b : null;
+            var leaf = Leaf(json, originator, handling, grading);
+            if (seen is { Valid: true } && seen.TryShortcut(leaf, index, path, out var verdict))
             {
-                return known.Valid;
+                return verdict;
             }
 
-            var valid = key.Verify(RootMessage(hash), rootSignature);
-            _roots[cacheKey] = (key, hash, valid);
+            var (root, nodes) = Climb(leaf, index, count, path);
+            if (seen is not null && seen.Root.AsSpan().SequenceEqual(root))
+            {
+                // This root under this root signature was checked before.
+                if (seen.Valid)
+                {
+                    seen.Remember(nodes);
+                }
+
+                return seen.Valid;
+            }
+
+            var valid = key.Verify(RootMessage(root), rootSignature);
+            var batch = _batches.GetOrAdd(cacheKey, _ => new Batch(key, count, root, valid));
+            if (valid && batch.Valid && batch.Count == count && batch.Key.Equals(key) && batch.Root.AsSpan().SequenceEqual(root))
+            {
+                batch.Remember(nodes);
+            }
+
             return valid;
+        }
+
+        /// <summary>The root a leaf's path leads to, with every node computed and every sibling hash used on the way.</summary>
+        private static (byte[] Root, List<Node> Nodes) Climb(byte[] leaf, int index, int count, ReadOnlySpan<byte> path)
+        {
+            var nodes = new List<Node>(2 * 32) { new(0, index, leaf) };
+            var hash = leaf;
+            var used = 0;
+            var level = 0;
+            for (var (position, width) = (index, count); width > 1; position >>= 1, width = (width + 1) / 2, level++)
+            {
+                var sibling = position ^ 1;
+                if (sibling < width)
+                {
+                    var other = path.Slice(used, HashLength);
+                    used += HashLength;
+                    nodes.Add(new Node(level, sibling, other.ToArray()));
+                    hash = (position & 1) == 0 ? Inner(hash, other) : Inner(other, hash);
+                }
+
+                nodes.Add(new Node(level + 1, position >> 1, hash));
+            }
+
+            return (hash, nodes);
+        }
+
+        /// <summary>A node of a batch's tree: its level (leaves are 0), its position in the level, its hash.</summary>
+        private readonly record struct Node(int Level, int Position, byte[] Hash);
+
+        /// <summary>How many sibling hashes the path of leaf <paramref name="index"/> of <paramref name="count"/> holds.</summary>
+        private static int PathLength(int index, int count)
+        {
+            var length = 0;
+            for (var (position, width) = (index, count); width > 1; position >>= 1, width = (width + 1) / 2)
+            {
+                if ((position ^ 1) < width)
+                {
+                    length++;
+                }
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// A batch whose root signature was checked, with the nodes of its tree proven authentic so far: every node on a
+        /// path that reached the signed root, and both children of each (a forged child would need a SHA-256 collision).
+        /// </summary>
+        private sealed class Batch
+        {
+            private readonly ConcurrentDictionary<(int Level, int Position), byte[]> _nodes = new();
+
+            public Batch(NodePublicKey key, int count, byte[] root, bool valid)
+            {
+                Key = key;
+                Count = count;
+                Root = root;
+                Valid = valid;
+                var height = 0;
+                for (var width = count; width > 1; width = (width + 1) / 2)
+                {
+                    height++;
+                }
+
+                _nodes[(height, 0)] = root;
+            }
+
+            public NodePublicKey Key { get; }
+
+            public int Count { get; }
+
+            public byte[] Root { get; }
+
+            public bool Valid { get; }
+
+            public void Remember(List<Node> nodes)
+            {
+                foreach (var node in nodes)
+                {
+                    _nodes.TryAdd((node.Level, node.Position), node.Hash);
+                }
+            }
+
+            /// <summary>
+            /// Climbs from the leaf only until a node known to be authentic, then requires the rest of the path to be the
+            /// known siblings, so the whole signature is exactly the authentic one. False when something it needs is not
+            /// known yet (the caller then climbs all the way); otherwise <paramref name="verdict"/> is the answer.
+            /// </summary>
+            public bool TryShortcut(byte[] leaf, int index, ReadOnlySpan<byte> path, out bool verdict)
+            {
+                verdict = false;
+                var climbed = new List<Node>(8);
+                var hash = leaf;
+                var used = 0;
+                var level = 0;
+                var (position, width) = (index, Count);
+                while (true)
+                {
+                    if (_nodes.TryGetValue((level, position), out var authentic))
+                    {
+                        if (!authentic.AsSpan().SequenceEqual(hash))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+
+                    if (width == 1)
+                    {
+                        return false;
+                    }
+
+                    climbed.Add(new Node(level, position, hash));
+                    var sibling = position ^ 1;
+                    if (sibling < width)
+                    {
+                        var other = path.Slice(used, HashLength);
+                        used += HashLength;
+                        climbed.Add(new Node(level, sibling, other.ToArray()));
+                        hash = (position & 1) == 0 ? Inner(hash, other) : Inner(other, hash);
+                    }
+
+                    (position, width, level) = (position >> 1, (width + 1) / 2, level + 1);
+                }
+
+                for (; width > 1; position >>= 1, width = (width + 1) / 2, level++)
+                {
+                    var sibling = position ^ 1;
+                    if (sibling < width)
+                    {
+                        if (!_nodes.TryGetValue((level, sibling), out var known))
+                        {
+                            return false;
+                        }
+
+                        if (!known.AsSpan().SequenceEqual(path.Slice(used, HashLength)))
+                        {
+                            return true;
+                        }
+
+                        used += HashLength;
+                    }
+                }
+
+                Remember(climbed);
+                verdict = true;
+                return true;
+            }
         }
     }
 

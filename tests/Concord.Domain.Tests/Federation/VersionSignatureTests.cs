@@ -86,21 +86,69 @@ public sealed class VersionSignatureTests
                 Assert.True(verifier.Verify(Key.PublicKey, signatures[k], batch[k].Json.Span, batch[k].Originator, batch[k].Handling, null));
             }
 
-            if (!batch[i].Json.Span.SequenceEqual(batch[j].Json.Span))
+            // Each forgery fails on a fresh verifier and on the one that has just seen the whole batch verify (and so knows
+            // every node of its tree): what it remembers never lets through a signature that would fail elsewhere.
+            foreach (var check in new Func<byte[], ReadOnlyMemory<byte>, NodePublicKey, bool>[]
             {
-                Assert.False(VersionSignature.Verify(Key.PublicKey, signatures[i], batch[j].Json.Span, batch[j].Originator, batch[j].Handling, null));
+                (signature, json, key) => VersionSignature.Verify(key, signature, json.Span, batch[i].Originator, batch[i].Handling, null),
+                (signature, json, key) => verifier.Verify(key, signature, json.Span, batch[i].Originator, batch[i].Handling, null),
+            })
+            {
+                if (!batch[i].Json.Span.SequenceEqual(batch[j].Json.Span))
+                {
+                    Assert.False(check(signatures[i], batch[j].Json, Key.PublicKey));
+                }
+
+                Assert.False(check(signatures[i], batch[i].Json, Other.PublicKey));
+                if (signatures[i].Length > 72)
+                {
+                    for (var at = 72; at < signatures[i].Length; at += 32)
+                    {
+                        var path = (byte[])signatures[i].Clone();
+                        path[at] ^= 0x01;
+                        Assert.False(check(path, batch[i].Json, Key.PublicKey));
+                    }
+
+                    var moved = (byte[])signatures[i].Clone();
+                    moved[67] ^= 0x01;
+                    Assert.False(check(moved, batch[i].Json, Key.PublicKey));
+                    Assert.False(check(signatures[i].AsSpan(0, signatures[i].Length - 32).ToArray(), batch[i].Json, Key.PublicKey));
+                }
+
+                Assert.True(check(signatures[i], batch[i].Json, Key.PublicKey));
+            }
+        });
+    }
+
+    [Fact]
+    public void A_verifier_that_remembers_a_batch_answers_as_a_fresh_one_in_any_order()
+    {
+        Gen.Select(Gen.Int[1, 70], Gen.Int[0, 1000], Gen.Int[0, int.MaxValue]).Sample((count, pick, seed) =>
+        {
+            var handling = Handling.None;
+            var originator = PartyId.Parse("ru-fsb");
+            var batch = Enumerable.Range(0, count).Select(i => new VersionSignature.Signed(Stored[(pick + i) % Stored.Length].Json, originator, handling, null)).ToList();
+            var signatures = VersionSignature.SignBatch(Key, batch);
+            var random = new Random(seed);
+            var verifier = new VersionSignature.Verifier();
+
+            // Authentic versions and forgeries (a flipped byte anywhere in the path, or another version's content)
+            // interleaved at random: the remembering verifier agrees with a fresh one on every answer.
+            var cases = new List<(byte[] Signature, ReadOnlyMemory<byte> Json)>();
+            for (var k = 0; k < count; k++)
+            {
+                cases.Add((signatures[k], batch[k].Json));
+                var forged = (byte[])signatures[k].Clone();
+                forged[forged.Length > 72 ? 72 + random.Next(forged.Length - 72) : random.Next(64)] ^= 0x40;
+                cases.Add((forged, batch[k].Json));
+                cases.Add((signatures[k], batch[(k + 1) % count].Json));
             }
 
-            Assert.False(VersionSignature.Verify(Other.PublicKey, signatures[i], batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
-            if (signatures[i].Length > 72)
+            foreach (var (signature, json) in cases.OrderBy(_ => random.Next()))
             {
-                var path = (byte[])signatures[i].Clone();
-                path[^1] ^= 0x01;
-                Assert.False(VersionSignature.Verify(Key.PublicKey, path, batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
-                var moved = (byte[])signatures[i].Clone();
-                moved[67] ^= 0x01;
-                Assert.False(VersionSignature.Verify(Key.PublicKey, moved, batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
-                Assert.False(VersionSignature.Verify(Key.PublicKey, signatures[i].AsSpan(0, signatures[i].Length - 32), batch[i].Json.Span, batch[i].Originator, batch[i].Handling, null));
+                Assert.Equal(
+                    VersionSignature.Verify(Key.PublicKey, signature, json.Span, originator, handling, null),
+                    verifier.Verify(Key.PublicKey, signature, json.Span, originator, handling, null));
             }
         });
     }
