@@ -67,8 +67,8 @@ internal static class SyncBenchmark
             Console.WriteLine();
             Console.WriteLine("| phase | objects | seconds | objects/s | peak memory |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
-            Console.WriteLine(Pair($"signing {objects:N0} versions: one Ed25519 each, 1 thread / in batches of 1,000 as Concord does, {Environment.ProcessorCount} threads", objects, crypto.SignOne, crypto.SignAll));
-            Console.WriteLine(Pair($"verifying {objects:N0} versions: one Ed25519 each, 1 thread / batched as Concord does, {Environment.ProcessorCount} threads", objects, crypto.VerifyOne, crypto.VerifyAll));
+            Console.WriteLine(Pair($"signing {objects:N0} versions: one Ed25519 each, 1 thread / in batches of 1,000, {Environment.ProcessorCount} threads", objects, crypto.SignOne, crypto.SignAll));
+            Console.WriteLine(Pair($"verifying {objects:N0} versions: one Ed25519 each, 1 thread / in batches of 1,000, {Environment.ProcessorCount} threads", objects, crypto.VerifyOne, crypto.VerifyAll));
             Console.WriteLine(Row(string.Create(CultureInfo.InvariantCulture, $"floor: the {mib:F0} MiB of envelopes POSTed over loopback to a bare sink"), objects, transport.Seconds, transport.PeakBytes));
             Console.WriteLine(Row("floor: the same envelopes GET from a bare server", objects, transport.Part("get"), transport.PeakBytes));
             Console.WriteLine(Row("node A alone: read the pages", objects, render.Part("read"), render.PeakBytes));
