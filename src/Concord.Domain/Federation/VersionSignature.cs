@@ -112,6 +112,7 @@ public static class VersionSignature
     public sealed class Verifier
     {
         private readonly ConcurrentDictionary<string, Batch> _batches = new(StringComparer.Ordinal);
+        private Batch? _last;
 
         /// <summary>True when <paramref name="signature"/> is the signing node's signature of this version.</summary>
         public bool Verify(NodePublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> json, PartyId originator, Handling handling, Grading? grading)
@@ -131,8 +132,10 @@ public static class VersionSignature
             }
 
             var rootSignature = signature[..RootSignatureLength];
-            var cacheKey = Convert.ToBase64String(rootSignature);
-            var seen = _batches.TryGetValue(cacheKey, out var b) && b.Count == count && b.Key.Equals(key) ? b : null;
+            var last = Volatile.Read(ref _last);
+            var b = last is not null && last.RootSignature.AsSpan().SequenceEqual(rootSignature) ? last
+                : _batches.TryGetValue(Convert.ToBase64String(rootSignature), out var found) ? found : null;
+            var seen = b is not null && b.Count == count && b.Key.Equals(key) ? b : null;
             var leaf = Leaf(json, originator, handling, grading);
             if (seen is { Valid: true } && seen.TryShortcut(leaf, index, path, out var verdict))
             {
@@ -152,7 +155,9 @@ public static class VersionSignature
             }
 
             var valid = key.Verify(RootMessage(root), rootSignature);
-            var batch = _batches.GetOrAdd(cacheKey, _ => new Batch(key, count, root, valid));
+            var signed = rootSignature.ToArray();
+            var batch = _batches.GetOrAdd(Convert.ToBase64String(signed), _ => new Batch(key, count, root, signed, valid));
+            Volatile.Write(ref _last, batch);
             if (valid && batch.Valid && batch.Count == count && batch.Key.Equals(key) && batch.Root.AsSpan().SequenceEqual(root))
             {
                 batch.Remember(nodes);
@@ -211,11 +216,12 @@ public static class VersionSignature
         {
             private readonly ConcurrentDictionary<(int Level, int Position), byte[]> _nodes = new();
 
-            public Batch(NodePublicKey key, int count, byte[] root, bool valid)
+            public Batch(NodePublicKey key, int count, byte[] root, byte[] rootSignature, bool valid)
             {
                 Key = key;
                 Count = count;
                 Root = root;
+                RootSignature = rootSignature;
                 Valid = valid;
                 var height = 0;
                 for (var width = count; width > 1; width = (width + 1) / 2)
@@ -231,6 +237,8 @@ public static class VersionSignature
             public int Count { get; }
 
             public byte[] Root { get; }
+
+            public byte[] RootSignature { get; }
 
             public bool Valid { get; }
 

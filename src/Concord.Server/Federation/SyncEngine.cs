@@ -237,7 +237,9 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 
     private static byte[] Envelope(List<StoredVersion> versions, byte[]?[] signatures, Reader reader)
     {
-        using var buffer = new MemoryStream();
+        // Sized for the page up front (each version's JSON plus its extension and signature), so a page of 10,000 does
+        // not grow through every power of two on the large-object heap on its way to ≈ 12 MiB.
+        using var buffer = new MemoryStream(versions.Sum(v => v.Json.Length + 1024) + 64);
         using (var w = new Utf8JsonWriter(buffer, StixOutput.WriterOptions))
         {
             w.WriteStartObject();

@@ -11,18 +11,25 @@ namespace Concord.Server.Taxii;
 /// </summary>
 internal sealed class TaxiiStatuses
 {
-    // A status lists every object of its POST (a push page is 1,000), so only the most recent are kept.
+    // A status lists every object of its POST (a push page is 10,000), so only the most recent are kept: at most
+    // 1,000 statuses and, between them, at most 200,000 listed objects (the newest status is always kept).
     private const int Kept = 1_000;
+    private const long KeptEntries = 200_000;
     private readonly ConcurrentDictionary<string, TaxiiStatus> _statuses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
+    private long _entries;
 
     public void Add(TaxiiStatus status)
     {
         _statuses[status.Id] = status;
         _order.Enqueue(status.Id);
-        while (_order.Count > Kept && _order.TryDequeue(out var old))
+        Interlocked.Add(ref _entries, status.Entries);
+        while ((_order.Count > Kept || Interlocked.Read(ref _entries) > KeptEntries) && _order.Count > 1 && _order.TryDequeue(out var old))
         {
-            _statuses.TryRemove(old, out _);
+            if (_statuses.TryRemove(old, out var dropped))
+            {
+                Interlocked.Add(ref _entries, -dropped.Entries);
+            }
         }
     }
 
@@ -33,6 +40,9 @@ internal sealed class TaxiiStatuses
 /// <summary>One status resource.</summary>
 internal sealed record TaxiiStatus(string Id, PartyId Party, DateTimeOffset Requested, IReadOnlyList<(string Id, string? Version)> Successes, IReadOnlyList<(string? Id, string Message)> Failures)
 {
+    /// <summary>How many objects the status lists.</summary>
+    public int Entries => Successes.Count + Failures.Count;
+
     public void Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
