@@ -193,7 +193,9 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
                     await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                delete.CommandText = "DELETE FROM version_signature WHERE version_pk = $pk; DELETE FROM read_mark WHERE object_id = $id AND version = $version; DELETE FROM object_version WHERE pk = $pk";
+                // Store keys are never given out twice (push cursors are store keys): the highest one ever used is kept.
+                delete.CommandText = "UPDATE store_key SET last = max(last, $pk) WHERE name = 'object_version'; "
+                    + "DELETE FROM version_signature WHERE version_pk = $pk; DELETE FROM read_mark WHERE object_id = $id AND version = $version; DELETE FROM object_version WHERE pk = $pk";
                 delete.Parameters.AddWithValue("$id", id.ToString());
                 delete.Parameters.AddWithValue("$version", version);
                 await delete.ExecuteNonQueryAsync(cancellationToken);

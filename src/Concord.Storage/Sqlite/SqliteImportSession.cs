@@ -85,7 +85,8 @@ internal sealed class SqliteImportSession : IImportSession
 
         using var max = _connection.CreateCommand();
         max.Transaction = _transaction;
-        max.CommandText = "SELECT coalesce(max(pk), 0) FROM object_version";
+        // Above every key ever given out, also those of versions since purged: a push cursor may sit on one of them.
+        max.CommandText = "SELECT max(coalesce((SELECT max(pk) FROM object_version), 0), coalesce((SELECT last FROM store_key WHERE name = 'object_version'), 0))";
         _nextPk = (long)(await max.ExecuteScalarAsync(cancellationToken))! + 1;
     }
 

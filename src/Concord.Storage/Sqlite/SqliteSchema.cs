@@ -180,5 +180,11 @@ internal static class SqliteSchema
             version_pk INTEGER NOT NULL,
             object_id TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE store_key (
+            name TEXT PRIMARY KEY,
+            last INTEGER NOT NULL);
+        INSERT INTO store_key (name, last) SELECT 'object_version', coalesce(max(pk), 0) FROM object_version;
+        """,
     ];
 }

@@ -303,6 +303,25 @@ public abstract class FederationStoreContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task A_store_key_is_never_given_out_again_after_its_version_was_purged()
+    {
+        // Push cursors are store keys: a version written after the newest one was purged must come after the cursor.
+        var world = new TestWorld(Store);
+        var ru = await world.PartyAsync("ru");
+        var us = await world.PartyAsync("us");
+        var owner = await world.ReaderAsync(ru);
+        var newest = TestObject.ThreatActor(1, "Purged kestrel");
+        await WriteAsync(Records.Of(newest, ru, ReleaseTo(us)));
+        var purgedPk = (await Objects.GetLatestAsync(owner, newest.Id, None))!.Pk;
+
+        Assert.Equal(new WithdrawOutcome(1, 1), await Federation.WithdrawAsync(ru, newest.Id, null, purgeEmptied: true, None));
+        var next = TestObject.ThreatActor(1, "Later kestrel");
+        await WriteAsync(Records.Of(next, ru, ReleaseTo(us)));
+
+        Assert.True((await Objects.GetLatestAsync(owner, next.Id, None))!.Pk > purgedPk);
+    }
+
+    [ContractFact]
     public async Task Withdrawals_are_listed_oldest_first_per_peer_until_removed()
     {
         var tag = NewTag();
