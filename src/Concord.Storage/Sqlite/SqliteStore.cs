@@ -81,10 +81,14 @@ public sealed class SqliteStore : IConcordStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = ConnectionPragmas + (Volatile.Read(ref _checkpointer) is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;");
+        pragma.CommandText = ConnectionPragmas + AutocheckpointPragma;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>Checkpoints on commit (SQLite's usual 1,000 pages) unless the background checkpointer runs.</summary>
+    private string AutocheckpointPragma =>
+        Volatile.Read(ref _checkpointer) is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;";
 
     /// <summary>
     /// Lends the store's writer connection to a bulk writer (an import session, an audit append) when no one holds it,
@@ -109,7 +113,7 @@ public sealed class SqliteStore : IConcordStore
             {
                 // The background checkpointer may have started since the connection was opened.
                 using var pragma = _writer.CreateCommand();
-                pragma.CommandText = Volatile.Read(ref _checkpointer) is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;";
+                pragma.CommandText = AutocheckpointPragma;
                 pragma.ExecuteNonQuery();
             }
 
