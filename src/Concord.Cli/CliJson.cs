@@ -16,6 +16,7 @@ namespace Concord.Cli;
 [JsonSerializable(typeof(NewKeyResponse))]
 [JsonSerializable(typeof(IReadOnlyList<NewKeyResponse>))]
 [JsonSerializable(typeof(AuditVerifyResponse))]
+[JsonSerializable(typeof(Hosting.InitResponse))]
 [JsonSerializable(typeof(ImportResponse))]
 [JsonSerializable(typeof(Demo.DemoNode))]
 [JsonSerializable(typeof(Objects.SearchHit))]

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Concord.Domain.Directory;
-using Concord.Server.Admin;
 using Concord.Storage.Access;
 
 namespace Concord.Cli.Hosting;
@@ -17,6 +16,12 @@ internal static class InitCommand
             var directory = new DirectoryAdmin(context.Store);
             if (await context.Store.Directory.GetMemberAsync(admin, cancellationToken) is not null)
             {
+                if (context.Json)
+                {
+                    context.WriteJson(new InitResponse(context.Store.Description, Created: false, admin.ToString(), KeyId: null, Token: null), CliJson.Default.InitResponse);
+                    return 0;
+                }
+
                 context.Output.WriteLine($"The store at {context.Store.Description} is up to date; {admin} already exists (make another key with 'concord key create {admin}').");
                 return 0;
             }
@@ -25,7 +30,7 @@ internal static class InitCommand
             var token = await directory.CreateKeyAsync(CliContext.Operator, admin, cancellationToken);
             if (context.Json)
             {
-                context.WriteJson(new NewKeyResponse(admin.ToString(), token.KeyId, token.Token), CliJson.Default.NewKeyResponse);
+                context.WriteJson(new InitResponse(context.Store.Description, Created: true, admin.ToString(), token.KeyId, token.Token), CliJson.Default.InitResponse);
             }
             else
             {
@@ -38,3 +43,6 @@ internal static class InitCommand
         return command;
     }
 }
+
+/// <summary>What <c>concord init --json</c> prints: the store, whether this run made the administrator, and its key (first run only).</summary>
+internal sealed record InitResponse(string Store, bool Created, string Member, string? KeyId, string? Token);

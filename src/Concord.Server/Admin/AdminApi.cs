@@ -1,3 +1,4 @@
+using Concord.Domain.Audit;
 using Concord.Domain.Directory;
 using Concord.Domain.Releasability;
 using Concord.Server.Auth;
@@ -206,9 +207,20 @@ internal static class AdminApi
         return revoked ? TypedResults.NoContent() : TypedResults.Problem(ProblemWriter.Create(StatusCodes.Status404NotFound, "Not found", "no valid key with this id"));
     }
 
-    private static async Task<Ok<AuditVerifyResponse>> VerifyAuditAsync(HttpContext context, IConcordStore store)
+    private static async Task<Results<Ok<AuditVerifyResponse>, ProblemHttpResult>> VerifyAuditAsync(HttpContext context, IConcordStore store, string? anchor = null)
     {
-        var (entries, problem) = await AuditVerification.VerifyAsync(store.Audit, context.RequestAborted);
-        return TypedResults.Ok(new AuditVerifyResponse(problem is null, entries, problem));
+        AuditAnchor? expected = null;
+        if (anchor is not null)
+        {
+            if (!AuditAnchor.TryParse(anchor, out var parsed, out var error))
+            {
+                return ProblemWriter.BadRequest(error, "anchor");
+            }
+
+            expected = parsed;
+        }
+
+        var (entries, head, problem) = await AuditVerification.VerifyAsync(store.Audit, expected, context.RequestAborted);
+        return TypedResults.Ok(new AuditVerifyResponse(problem is null, entries, head?.ToString(), problem));
     }
 }

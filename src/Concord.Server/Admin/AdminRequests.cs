@@ -20,4 +20,4 @@ public sealed record ChannelMemberRequest(string? Party);
 public sealed record NewKeyResponse(string Member, string KeyId, string Token);
 
 /// <summary>The outcome of checking the audit chain.</summary>
-public sealed record AuditVerifyResponse(bool Intact, long Entries, string? Problem);
+public sealed record AuditVerifyResponse(bool Intact, long Entries, string? Head, string? Problem);

@@ -65,6 +65,50 @@ public sealed class AuditVerifyTests
         result.AssertOneErrorLine($"entry {last} ");
     }
 
+    [Fact]
+    public async Task Entries_cut_off_the_end_pass_alone_but_fail_against_the_anchor_printed_before()
+    {
+        using var node = await SessionAsync();
+        var head = (await node.OkAsync("audit", "verify", "--json")).Json().GetProperty("head").GetString()!;
+        var last = Count(node);
+        Assert.StartsWith($"{last}:", head, StringComparison.Ordinal);
+        Assert.Contains(head, (await node.OkAsync("audit", "verify")).Output, StringComparison.Ordinal);
+        await node.OkAsync("audit", "verify", "--anchor", head);
+
+        Execute(node, $"DELETE FROM audit WHERE seq > {last - 3}");
+
+        await node.OkAsync("audit", "verify");
+        var result = await node.RunAsync("audit", "verify", "--anchor", head, "--json");
+        result.AssertOneErrorLine($"the chain ends at entry {last - 3} but the anchor names entry {last}");
+        Assert.False(result.Json().GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_chain_rebuilt_with_fresh_hashes_fails_against_an_older_anchor()
+    {
+        using var node = await SessionAsync();
+        var head = (await node.OkAsync("audit", "verify", "--json")).Json().GetProperty("head").GetString()!;
+        var sequence = long.Parse(head[..head.IndexOf(':', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        var forged = $"{sequence}:{new string('0', 64)}";
+
+        var result = await node.RunAsync("audit", "verify", "--anchor", forged);
+
+        result.AssertOneErrorLine($"entry {sequence} does not match the anchor");
+    }
+
+    [Theory]
+    [InlineData("12", "written sequence:hash")]
+    [InlineData("0:abc", "'0' is not a positive whole number")]
+    [InlineData("5:xyz", "'xyz' is not 64 hexadecimal digits")]
+    public async Task A_malformed_anchor_is_refused_with_what_is_wrong(string anchor, string expected)
+    {
+        using var node = await SessionAsync();
+
+        var result = await node.RunAsync("audit", "verify", "--anchor", anchor);
+
+        result.AssertOneErrorLine(expected);
+    }
+
     /// <summary>A node after a little of everything: administration, an import, reads, a release.</summary>
     private static async Task<TestNode> SessionAsync()
     {

@@ -35,6 +35,23 @@ public sealed partial class AdminCommandTests
         var keyId = key.GetProperty("key_id").GetString()!;
         Assert.Matches("^[0-9a-f]{16}$", keyId);
         Assert.StartsWith($"concord_{keyId}_", key.GetProperty("token").GetString(), StringComparison.Ordinal);
+        Assert.True(key.GetProperty("created").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_second_init_with_json_prints_an_object_without_a_key()
+    {
+        using var node = TestNode.Create();
+        await node.OkAsync("init", "--json");
+
+        var again = await node.OkAsync("init", "--json");
+
+        var json = again.Json();
+        Assert.False(json.GetProperty("created").GetBoolean());
+        Assert.Equal("admin@node", json.GetProperty("member").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("token").ValueKind);
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("store").GetString()));
+        Assert.DoesNotMatch(Token(), again.Output);
     }
 
     [Fact]

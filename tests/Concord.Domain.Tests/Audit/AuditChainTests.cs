@@ -104,6 +104,39 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void Cutting_any_number_of_entries_off_the_end_is_detected_only_against_an_anchor()
+    {
+        Chain.SelectMany(c => Gen.Int[1, c.Count].Select(cut => (c, cut))).Sample((chain, cut) =>
+        {
+            var anchor = Run(chain, null).Head!.Value;
+            var shortened = chain.Take(chain.Count - cut).ToList();
+
+            Assert.Null(AuditChain.Verify(shortened));
+            var verifier = Run(shortened, anchor);
+            Assert.False(verifier.Finish());
+            Assert.Contains("removed from its end", verifier.Problem, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void A_chain_passes_through_every_anchor_taken_from_it_and_no_other()
+    {
+        Gen.Select(Chain, Gen.Int[0, 1000], Gen.Int[0, 31]).Sample((chain, at, bit) =>
+        {
+            var i = at % chain.Count;
+            var anchor = new AuditAnchor(i + 1, chain[i].StoredHash);
+            Assert.True(AuditAnchor.TryParse(anchor.ToString(), out var parsed, out _));
+            Assert.True(Run(chain, parsed).Finish());
+
+            var wrong = (byte[])chain[i].StoredHash.Clone();
+            wrong[bit] ^= 1;
+            var verifier = Run(chain, new AuditAnchor(i + 1, wrong));
+            Assert.False(verifier.Finish());
+            Assert.Contains($"entry {i + 1} does not match the anchor", verifier.Problem, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void A_missing_and_an_empty_field_hash_differently()
     {
         var at = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -122,6 +155,17 @@ public sealed class AuditChainTests
         var kabul = utc with { At = utc.At.ToOffset(TimeSpan.FromHours(4.5)) };
 
         Assert.Equal(AuditChain.Hash(AuditChain.Genesis, utc), AuditChain.Hash(AuditChain.Genesis, kabul));
+    }
+
+    private static AuditChainVerifier Run(List<(AuditEntry Entry, byte[] StoredHash)> chain, AuditAnchor? anchor)
+    {
+        var verifier = new AuditChainVerifier(anchor);
+        foreach (var (entry, hash) in chain)
+        {
+            verifier.Check(entry, hash);
+        }
+
+        return verifier;
     }
 
     private static List<(AuditEntry Entry, byte[] StoredHash)> Build(List<(DateTimeOffset At, string Actor, string? Party, string Action, string? Target, string? Purpose, string Detail)> fields)

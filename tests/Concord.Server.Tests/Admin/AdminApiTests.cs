@@ -147,6 +147,26 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.False(broken.Json["intact"]!.GetValue<bool>(), broken.Body);
     }
 
+    [Fact]
+    public async Task The_audit_check_against_an_anchor_notices_entries_cut_off_the_end()
+    {
+        await SendAsync("POST", "/api/admin/parties", """{"id":"kg-gknb","name":"Kyrgyz service"}""");
+        var head = (await SendAsync("GET", "/api/admin/audit/verify")).Json["head"]!.GetValue<string>();
+        var sequence = long.Parse(head[..head.IndexOf(':', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+
+        var through = await SendAsync("GET", $"/api/admin/audit/verify?anchor={head}");
+        Assert.True(through.Json["intact"]!.GetValue<bool>(), through.Body);
+
+        await ExecuteSqlAsync($"DELETE FROM audit WHERE seq = {sequence}");
+        var cut = await SendAsync("GET", $"/api/admin/audit/verify?anchor={head}");
+
+        Assert.False(cut.Json["intact"]!.GetValue<bool>(), cut.Body);
+        Assert.Contains("removed from its end", cut.Json["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        var malformed = await SendAsync("GET", "/api/admin/audit/verify?anchor=7");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
+        Assert.Equal("anchor", malformed.Json["pointer"]!.GetValue<string>());
+    }
+
     private async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _node.DatabasePath, Pooling = false }.ToString());
