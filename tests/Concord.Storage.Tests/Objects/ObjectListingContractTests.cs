@@ -139,6 +139,24 @@ public abstract class ObjectListingContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task Search_folds_the_accents_of_latin_letters_both_ways_and_keeps_other_scripts_marks()
+    {
+        var world = new TestWorld(Store);
+        var ru = await world.PartyAsync("ru");
+        var accented = TestObject.ThreatActor(1, "Wilāyat Khurāsān") with { Description = "Seen near Tadžikistan's border, Çorum" };
+        var plain = TestObject.ThreatActor(1, "Hizb ut-Tahrir") with { Description = "Active in Fergana" };
+        var cyrillic = TestObject.ThreatActor(1, "Йошкар-Ола ячейка");
+        await world.ImportAsync(ru, accented, plain, cyrillic);
+
+        Assert.Equal([accented.Id], await SearchAsync(world, ru, "wilayat khurasan"));
+        Assert.Equal([accented.Id], await SearchAsync(world, ru, "KHURĀ"));
+        Assert.Equal([accented.Id], await SearchAsync(world, ru, "tadzik corum"));
+        Assert.Equal([plain.Id], await SearchAsync(world, ru, "Fergāna tāhrir"));
+        Assert.Equal([cyrillic.Id], await SearchAsync(world, ru, "йошкар"));
+        Assert.Empty(await SearchAsync(world, ru, "иошкар"));
+    }
+
+    [ContractFact]
     public async Task Search_matches_cyrillic_words_by_prefix_in_any_case()
     {
         var world = new TestWorld(Store);
