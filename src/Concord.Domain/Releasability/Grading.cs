@@ -28,7 +28,14 @@ public readonly record struct Grading
     public static bool TryParse([NotNullWhen(true)] string? text, out Grading grading)
     {
         grading = default;
-        if (text is null || text.Length != 2)
+        return text is not null && TryParse(text.AsSpan(), out grading);
+    }
+
+    /// <summary>Parses e.g. <c>B2</c> from characters.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out Grading grading)
+    {
+        grading = default;
+        if (text.Length != 2)
         {
             return false;
         }

@@ -26,11 +26,18 @@ public static class ConcordExtension
         + "restriction (text, with H3), grading (Admiralty code A-F then 1-6).\",\"version\":\"1.0.0\",\"extension_types\":[\"property-extension\"]}";
 
     /// <summary>Reads the extension's content; errors carry pointers under <paramref name="pointer"/>.</summary>
-    public static ConcordProperties Read(JsonElement extension, string pointer, List<StixError> errors)
+    public static ConcordProperties Read(JsonElement extension, string pointer, List<StixError> errors) =>
+        Read(extension, new Where(pointer, InObject: false), errors);
+
+    /// <summary>
+    /// Reads the extension's content; errors carry pointers under <paramref name="where"/>, which is spelled out only
+    /// when there is an error.
+    /// </summary>
+    internal static ConcordProperties Read(JsonElement extension, Where where, List<StixError> errors)
     {
         if (extension.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new StixError(pointer, "the Concord extension must be a JSON object"));
+            errors.Add(new StixError(where.ToString(), "the Concord extension must be a JSON object"));
             return ConcordProperties.Empty;
         }
 
@@ -38,57 +45,60 @@ public static class ConcordExtension
         var caveats = Caveats.None;
         string? purpose = null, restriction = null;
         Grading? grading = null;
+        Span<char> buffer = stackalloc char[8];
         foreach (var p in extension.EnumerateObject())
         {
-            var at = $"{pointer}/{JsonPointer.Escape(p.Name)}";
-            switch (p.Name)
+            if (p.NameEquals("extension_type"u8))
             {
-                case "extension_type":
-                    if (p.Value.ValueKind != JsonValueKind.String || p.Value.GetString() != "property-extension")
+                if (p.Value.ValueKind != JsonValueKind.String || !p.Value.ValueEquals("property-extension"u8))
+                {
+                    errors.Add(new StixError(where.At(p), "extension_type must be \"property-extension\""));
+                }
+            }
+            else if (p.NameEquals("release"u8))
+            {
+                release = ReadRelease(p.Value, where, p, errors);
+            }
+            else if (p.NameEquals("caveats"u8))
+            {
+                caveats = ReadCaveats(p.Value, where, p, errors);
+            }
+            else if (p.NameEquals("purpose"u8))
+            {
+                purpose = ReadString(p.Value, where, p, errors);
+            }
+            else if (p.NameEquals("restriction"u8))
+            {
+                restriction = ReadString(p.Value, where, p, errors);
+            }
+            else if (p.NameEquals("grading"u8))
+            {
+                if (JsonText.TryAscii(p.Value, buffer, out var code) && Grading.TryParse(code, out var g))
+                {
+                    grading = g;
+                }
+                else if (ReadString(p.Value, where, p, errors) is { } text)
+                {
+                    if (Grading.TryParse(text, out g))
                     {
-                        errors.Add(new StixError(at, "extension_type must be \"property-extension\""));
+                        grading = g;
                     }
-
-                    break;
-                case "release":
-                    release = ReadRelease(p.Value, at, errors);
-                    break;
-                case "caveats":
-                    caveats = ReadCaveats(p.Value, at, errors);
-                    break;
-                case "purpose":
-                    purpose = ReadString(p.Value, at, errors);
-                    break;
-                case "restriction":
-                    restriction = ReadString(p.Value, at, errors);
-                    break;
-                case "grading":
-                    var text = ReadString(p.Value, at, errors);
-                    if (text is not null)
+                    else
                     {
-                        if (Grading.TryParse(text, out var g))
-                        {
-                            grading = g;
-                        }
-                        else
-                        {
-                            errors.Add(new StixError(at, "grading must be an Admiralty code: A-F then 1-6, e.g. \"B2\""));
-                        }
+                        errors.Add(new StixError(where.At(p), "grading must be an Admiralty code: A-F then 1-6, e.g. \"B2\""));
                     }
-
-                    break;
-                case "originator" or "tlp" or "signature":
-                    // Written by Concord on output; on input the node decides them, so they are ignored.
-                    break;
-                default:
-                    errors.Add(new StixError(at, $"unknown property '{p.Name}' in the Concord extension"));
-                    break;
+                }
+            }
+            else if (!(p.NameEquals("originator"u8) || p.NameEquals("tlp"u8) || p.NameEquals("signature"u8)))
+            {
+                // originator, tlp and signature are written by Concord on output; on input the node decides them.
+                errors.Add(new StixError(where.At(p), $"unknown property '{p.Name}' in the Concord extension"));
             }
         }
 
         if (!Handling.TryCreate(caveats, purpose, restriction, out var handling, out var error))
         {
-            errors.Add(new StixError(pointer, error));
+            errors.Add(new StixError(where.ToString(), error));
             handling = Handling.None;
         }
 
@@ -164,61 +174,113 @@ public static class ConcordExtension
         writer.WriteEndObject();
     }
 
-    private static Release? ReadRelease(JsonElement value, string pointer, List<StixError> errors)
+    private static Release? ReadRelease(JsonElement value, Where where, JsonProperty property, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new StixError(pointer, "release must be an object with \"channels\" and \"parties\" arrays"));
+            errors.Add(new StixError(where.At(property), "release must be an object with \"channels\" and \"parties\" arrays"));
             return null;
         }
 
-        var parties = new List<PartyId>();
-        var channels = new List<ChannelId>();
+        // Most objects of a page carry the release of the one before: reuse its ids and, when it is the same, the
+        // release itself (it is immutable), rather than making new strings and sets for every object.
+        var last = LastRead;
+        var parties = ScratchParties ??= [];
+        var channels = ScratchChannels ??= [];
+        parties.Clear();
+        channels.Clear();
         foreach (var p in value.EnumerateObject())
         {
-            var at = $"{pointer}/{JsonPointer.Escape(p.Name)}";
-            var isParty = p.Name == "parties";
-            if (!isParty && p.Name != "channels")
+            var isParty = p.NameEquals("parties"u8);
+            if (!isParty && !p.NameEquals("channels"u8))
             {
-                errors.Add(new StixError(at, $"unknown property '{p.Name}' in release"));
+                errors.Add(new StixError($"{where.At(property)}/{JsonPointer.Escape(p.Name)}", $"unknown property '{p.Name}' in release"));
                 continue;
             }
 
             if (p.Value.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(new StixError(at, $"{p.Name} must be an array of ids"));
+                errors.Add(new StixError($"{where.At(property)}/{p.Name}", $"{p.Name} must be an array of ids"));
                 continue;
             }
 
             var i = 0;
             foreach (var item in p.Value.EnumerateArray())
             {
-                var text = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
-                if (isParty && PartyId.TryParse(text, out var party))
+                var ok = isParty
+                    ? TryAdd(item, last?.Parties, parties, static party => party.Value, PartyId.TryParse)
+                    : TryAdd(item, last?.Channels, channels, static channel => channel.Value, ChannelId.TryParse);
+                if (!ok)
                 {
-                    parties.Add(party);
-                }
-                else if (!isParty && ChannelId.TryParse(text, out var channel))
-                {
-                    channels.Add(channel);
-                }
-                else
-                {
-                    errors.Add(new StixError($"{at}/{i}", $"not a {(isParty ? "party" : "channel")} id (2-64 of a-z, 0-9 and '-')"));
+                    errors.Add(new StixError($"{where.At(property)}/{p.Name}/{i}", $"not a {(isParty ? "party" : "channel")} id (2-64 of a-z, 0-9 and '-')"));
                 }
 
                 i++;
             }
         }
 
-        return new Release(parties, channels);
+        if (last is not null && SameSet(parties, last.Parties) && SameSet(channels, last.Channels))
+        {
+            return last.Release;
+        }
+
+        var release = new Release(parties, channels);
+        LastRead = new LastRelease(release, [.. release.Parties], [.. release.Channels]);
+        return release;
     }
 
-    private static Caveats ReadCaveats(JsonElement value, string pointer, List<StixError> errors)
+    private static bool TryAdd<T>(JsonElement item, T[]? known, List<T> into, Func<T, string> valueOf, Parser<T> parse)
+    {
+        if (item.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        foreach (var k in known ?? [])
+        {
+            if (item.ValueEquals(valueOf(k)))
+            {
+                into.Add(k);
+                return true;
+            }
+        }
+
+        if (!parse(item.GetString(), out var parsed))
+        {
+            return false;
+        }
+
+        into.Add(parsed);
+        return true;
+    }
+
+    /// <summary>True when the list holds exactly the items of <paramref name="set"/> (a release's distinct ids), in any order, repeats aside.</summary>
+    private static bool SameSet<T>(List<T> items, T[] set)
+    {
+        foreach (var item in items)
+        {
+            if (Array.IndexOf(set, item) < 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var item in set)
+        {
+            if (!items.Contains(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Caveats ReadCaveats(JsonElement value, Where where, JsonProperty property, List<StixError> errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new StixError(pointer, "caveats must be an array of codes (ORCON, H0, H1, H2, H3)"));
+            errors.Add(new StixError(where.At(property), "caveats must be an array of codes (ORCON, H0, H1, H2, H3)"));
             return Caveats.None;
         }
 
@@ -232,7 +294,7 @@ public static class ConcordExtension
             }
             else
             {
-                errors.Add(new StixError($"{pointer}/{i}", "not a caveat code (ORCON, H0, H1, H2, H3)"));
+                errors.Add(new StixError($"{where.At(property)}/{i}", "not a caveat code (ORCON, H0, H1, H2, H3)"));
             }
 
             i++;
@@ -241,14 +303,40 @@ public static class ConcordExtension
         return result;
     }
 
-    private static string? ReadString(JsonElement value, string pointer, List<StixError> errors)
+    private static string? ReadString(JsonElement value, Where where, JsonProperty property, List<StixError> errors)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
             return value.GetString();
         }
 
-        errors.Add(new StixError(pointer, "must be a string"));
+        errors.Add(new StixError(where.At(property), "must be a string"));
         return null;
+    }
+
+    // Per-thread scratch space and the last release read: a page is read on a few threads, one object at a time each.
+    [ThreadStatic]
+    private static List<PartyId>? ScratchParties;
+
+    [ThreadStatic]
+    private static List<ChannelId>? ScratchChannels;
+
+    [ThreadStatic]
+    private static LastRelease? LastRead;
+
+    private delegate bool Parser<T>(string? text, out T value);
+
+    /// <summary>The last release read on this thread, with its ids as arrays for lookups that make no garbage.</summary>
+    private sealed record LastRelease(Release Release, PartyId[] Parties, ChannelId[] Channels);
+
+    /// <summary>
+    /// Where the extension is in the input: its own pointer, or (in an object) the object's pointer, from which the
+    /// extension's is made only when an error needs it.
+    /// </summary>
+    internal readonly record struct Where(string Pointer, bool InObject)
+    {
+        public string At(JsonProperty property) => $"{this}/{JsonPointer.Escape(property.Name)}";
+
+        public override string ToString() => InObject ? $"{Pointer}/extensions/{Id}" : Pointer;
     }
 }

@@ -51,27 +51,35 @@ public readonly record struct StixId
     public static bool TryParse([NotNullWhen(true)] string? text, out StixId id)
     {
         id = default;
-        if (text is null)
-        {
-            return false;
-        }
+        return text is not null && TryParse(text.AsSpan(), out id);
+    }
 
+    /// <summary>Parses <c>type--UUID</c> from characters; the type of a specification object costs no new string.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out StixId id)
+    {
+        id = default;
         var separator = text.IndexOf("--", StringComparison.Ordinal);
         if (separator <= 0 || text.Length - separator - 2 != 36)
         {
             return false;
         }
 
-        var type = text[..separator];
-        if (!StixTypes.IsValidTypeName(type))
+        var typeText = text[..separator];
+        var uuidText = text[(separator + 2)..];
+        if (!IsRfc4122(uuidText) || !Guid.TryParseExact(uuidText, "D", out var uuid))
         {
             return false;
         }
 
-        var uuidText = text.AsSpan(separator + 2);
-        if (!IsRfc4122(uuidText) || !Guid.TryParseExact(uuidText, "D", out var uuid))
+        var type = JsonText.KnownType(typeText);
+        if (type is null)
         {
-            return false;
+            if (!StixTypes.IsValidTypeName(typeText))
+            {
+                return false;
+            }
+
+            type = typeText.ToString();
         }
 
         id = new StixId(type, uuid);

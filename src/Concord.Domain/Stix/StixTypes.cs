@@ -36,9 +36,12 @@ public static class StixTypes
     /// True when the text is a valid STIX type name: 3–250 characters of lower-case ASCII letters, digits and
     /// hyphens, starting with a letter, no double hyphen, not ending in a hyphen.
     /// </summary>
-    public static bool IsValidTypeName(string? type)
+    public static bool IsValidTypeName(string? type) => type is not null && IsValidTypeName(type.AsSpan());
+
+    /// <summary>True when <paramref name="type"/> is a well-formed STIX type name.</summary>
+    public static bool IsValidTypeName(ReadOnlySpan<char> type)
     {
-        if (type is null || type.Length is < 3 or > 250 || type[0] is < 'a' or > 'z' || type[^1] == '-')
+        if (type.Length is < 3 or > 250 || type[0] is < 'a' or > 'z' || type[^1] == '-')
         {
             return false;
         }

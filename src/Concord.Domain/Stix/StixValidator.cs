@@ -39,17 +39,24 @@ public static class StixValidator
             return new StixValidation(null, errors, null);
         }
 
-        var claimedId = obj.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
-        if (!obj.TryGetProperty("type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String || !StixTypes.IsValidTypeName(typeValue.GetString()))
+        var hasId = obj.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String;
+        Span<char> buffer = stackalloc char[JsonText.MaxShort];
+        string? type = null;
+        if (obj.TryGetProperty("type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String)
         {
-            errors.Add(new StixError(pointer + "/type", "type is required: 3-250 characters of a-z, 0-9 and single hyphens"));
-            return new StixValidation(null, errors, claimedId);
+            type = JsonText.TryAscii(typeValue, buffer, out var typeChars) ? JsonText.KnownType(typeChars) ?? typeChars.ToString() : typeValue.GetString();
         }
 
-        var type = typeValue.GetString()!;
+        if (type is null || !StixTypes.IsValidTypeName(type))
+        {
+            errors.Add(new StixError(pointer + "/type", "type is required: 3-250 characters of a-z, 0-9 and single hyphens"));
+            return new StixValidation(null, errors, ClaimedId());
+        }
+
         var category = StixTypes.CategoryOf(type);
         StixId id = default;
-        if (claimedId is null || !StixId.TryParse(claimedId, out id))
+        var idParsed = hasId && (JsonText.TryAscii(idValue, buffer, out var idChars) ? StixId.TryParse(idChars, out id) : StixId.TryParse(idValue.GetString(), out id));
+        if (!idParsed)
         {
             errors.Add(new StixError(pointer + "/id", "id is required: the type, two hyphens and an RFC 4122 UUID"));
         }
@@ -68,13 +75,14 @@ public static class StixValidator
         }
 
         var concord = ConcordProperties.Empty;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = SeenNames ??= new HashSet<string>(StringComparer.Ordinal);
+        seen.Clear();
         var millis = category != StixCategory.Observable;
         var search = SearchText ??= new StringBuilder(512);
         search.Clear();
         foreach (var p in obj.EnumerateObject())
         {
-            var name = p.Name;
+            var name = JsonText.Name(p);
             var at = new StixPath(pointer, name);
             if (!seen.Add(name))
             {
@@ -94,7 +102,7 @@ public static class StixValidator
 
                     break;
                 case "extensions":
-                    concord = Extensions(p.Value, at, errors);
+                    concord = Extensions(p.Value, pointer, errors);
                     break;
                 default:
                     if (!IsKnownOrWellFormedName(name))
@@ -116,7 +124,7 @@ public static class StixValidator
         var tlp = TlpOf(obj, pointer, errors);
         if (errors.Count > 0)
         {
-            return new StixValidation(null, errors, claimedId);
+            return new StixValidation(null, errors, ClaimedId());
         }
 
         var created = TimestampOf(obj, "created");
@@ -124,7 +132,9 @@ public static class StixValidator
         var revoked = obj.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
         var createdBy = obj.TryGetProperty("created_by_ref", out var cb) ? cb.GetString() : null;
         var stored = new StixObject(id, category, created, modified, revoked, createdBy, tlp, search.ToString(), Minify(obj), concord);
-        return new StixValidation(stored, errors, claimedId);
+        return new StixValidation(stored, errors, null);
+
+        string? ClaimedId() => hasId ? idValue.GetString() : null;
     }
 
     private static bool IsKnownOrWellFormedName(string name)
@@ -151,30 +161,32 @@ public static class StixValidator
         return true;
     }
 
-    private static ConcordProperties Extensions(JsonElement value, string at, List<StixError> errors)
+    private static ConcordProperties Extensions(JsonElement value, string pointer, List<StixError> errors)
     {
         var concord = ConcordProperties.Empty;
-        if (value.ValueKind != JsonValueKind.Object || !value.EnumerateObject().Any())
+        if (value.ValueKind != JsonValueKind.Object || value.GetPropertyCount() == 0)
         {
-            errors.Add(new StixError(at, "extensions must be a non-empty object"));
+            errors.Add(new StixError(pointer + "/extensions", "extensions must be a non-empty object"));
             return concord;
         }
 
         foreach (var ext in value.EnumerateObject())
         {
-            var extAt = $"{at}/{JsonPointer.Escape(ext.Name)}";
-            var isDefinition = ext.Name.StartsWith("extension-definition--", StringComparison.Ordinal);
-            if (isDefinition ? !StixId.TryParse(ext.Name, out _) : !ext.Name.EndsWith("-ext", StringComparison.Ordinal))
+            if (ext.NameEquals(ConcordExtension.Id))
             {
-                errors.Add(new StixError(extAt, "an extension key must be an extension-definition id or a predefined name ending in -ext"));
+                concord = ConcordExtension.Read(ext.Value, new ConcordExtension.Where(pointer, InObject: true), errors);
+                continue;
             }
-            else if (ext.Name == ConcordExtension.Id)
+
+            var name = ext.Name;
+            var isDefinition = name.StartsWith("extension-definition--", StringComparison.Ordinal);
+            if (isDefinition ? !StixId.TryParse(name, out _) : !name.EndsWith("-ext", StringComparison.Ordinal))
             {
-                concord = ConcordExtension.Read(ext.Value, extAt, errors);
+                errors.Add(new StixError($"{pointer}/extensions/{JsonPointer.Escape(name)}", "an extension key must be an extension-definition id or a predefined name ending in -ext"));
             }
             else if (ext.Value.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new StixError(extAt, "an extension must be a JSON object"));
+                errors.Add(new StixError($"{pointer}/extensions/{JsonPointer.Escape(name)}", "an extension must be a JSON object"));
             }
         }
 
@@ -189,9 +201,11 @@ public static class StixValidator
         }
 
         TlpLevel? level = null;
+        Span<char> buffer = stackalloc char[JsonText.MaxShort];
         foreach (var item in refs.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && Tlp.LevelOf(item.GetString()!) is { } l)
+            var marking = JsonText.TryAscii(item, buffer, out var chars) ? Tlp.LevelOf(chars) : item.ValueKind == JsonValueKind.String ? Tlp.LevelOf(item.GetString()!) : null;
+            if (marking is { } l)
             {
                 if (level is { } existing && existing != l)
                 {
@@ -206,8 +220,17 @@ public static class StixValidator
         return level;
     }
 
-    private static StixTimestamp? TimestampOf(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && StixTimestamp.TryParse(v.GetString(), out var ts) ? ts : null;
+    private static StixTimestamp? TimestampOf(JsonElement obj, string name)
+    {
+        Span<char> buffer = stackalloc char[JsonText.MaxShort];
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var parsed = JsonText.TryAscii(v, buffer, out var chars) ? StixTimestamp.TryParse(chars, out var ts) : StixTimestamp.TryParse(v.GetString(), out ts);
+        return parsed ? ts : null;
+    }
 
     private static void AppendSearchText(StringBuilder text, JsonElement value)
     {
@@ -286,4 +309,7 @@ public static class StixValidator
 
     [ThreadStatic]
     private static StringBuilder? SearchText;
+
+    [ThreadStatic]
+    private static HashSet<string>? SeenNames;
 }

@@ -25,8 +25,13 @@ public static class Tlp
         ["marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"] = TlpLevel.Red,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, TlpLevel>.AlternateLookup<ReadOnlySpan<char>> ByMarkingIdText = ByMarkingId.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The TLP level a marking-definition id stands for, or null when it is not a TLP marking.</summary>
     public static TlpLevel? LevelOf(string markingId) => ByMarkingId.TryGetValue(markingId, out var level) ? level : null;
+
+    /// <summary>The level a marking-definition id stands for, from its characters; null when it is not a TLP marking.</summary>
+    public static TlpLevel? LevelOf(ReadOnlySpan<char> markingId) => ByMarkingIdText.TryGetValue(markingId, out var level) ? level : null;
 
     /// <summary>The TLP 2.0 marking-definition id of a level.</summary>
     public static string MarkingIdOf(TlpLevel level) => level switch
