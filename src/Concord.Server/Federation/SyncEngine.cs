@@ -35,6 +35,9 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
     /// <summary>The default <see cref="PushPageSize"/>.</summary>
     public const int DefaultPushPageSize = 10_000;
 
+    /// <summary>How many ids of a pushed page its audit entry names.</summary>
+    private const int AuditedIds = 20;
+
     /// <summary>Synchronises with one peer once and reports what moved.</summary>
     public async Task<SyncReport> SyncAsync(Peer peer, CancellationToken cancellationToken)
     {
@@ -110,8 +113,12 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
                 next = page.More ? Task.Run(() => RenderPushPageAsync(peer, reader, parties, last, cancellationToken), cancellationToken) : null;
                 if (page.Envelope is { } envelope)
                 {
-                    refused += await PostAsync(peer, party, page.Outgoing, envelope, client, cancellationToken);
-                    sent += page.Outgoing.Count;
+                    using (envelope)
+                    {
+                        refused += await PostAsync(peer, party, page.Count, page.FirstIds, envelope.Written, client, cancellationToken);
+                    }
+
+                    sent += page.Count;
                 }
 
                 await store.Federation.SetCursorAsync(peer.Node, stream, last.ToString(CultureInfo.InvariantCulture), cancellationToken);
@@ -160,7 +167,8 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             if (outgoing.Count > 0)
             {
                 var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-                refused += await PostAsync(peer, party, outgoing, Envelope(outgoing, signatures, reader), client, cancellationToken);
+                using var envelope = Envelope(outgoing, signatures, reader);
+                refused += await PostAsync(peer, party, outgoing.Count, outgoing.Take(AuditedIds).Select(v => v.Id.ToString()).ToList(), envelope.Written, client, cancellationToken);
                 sent += outgoing.Count;
             }
 
@@ -170,12 +178,12 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
     }
 
     /// <summary>POSTs one rendered page and audits what went; returns how many the peer refused.</summary>
-    private async Task<long> PostAsync(Peer peer, Party party, IReadOnlyList<StoredVersion> outgoing, byte[] envelope, TaxiiClient client, CancellationToken cancellationToken)
+    private async Task<long> PostAsync(Peer peer, Party party, int count, IReadOnlyList<string> firstIds, ReadOnlyMemory<byte> envelope, TaxiiClient client, CancellationToken cancellationToken)
     {
         using var status = await client.PostObjectsAsync(TaxiiCollections.Everything, envelope, cancellationToken);
         await store.Audit.AppendAsync(
             new AuditRecord(DateTimeOffset.UtcNow, "node:" + peer.Node.Value, party.Id.Value, "federation-push", null, null,
-                string.Create(CultureInfo.InvariantCulture, $"sent={outgoing.Count} ids={string.Join(',', outgoing.Take(20).Select(v => v.Id.ToString()))}")),
+                string.Create(CultureInfo.InvariantCulture, $"sent={count} ids={string.Join(',', firstIds)}")),
             cancellationToken);
         return status.Document.RootElement.TryGetProperty("failure_count", out var f) && f.TryGetInt64(out var n) ? n : 0;
     }
@@ -187,36 +195,60 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
     /// </summary>
     internal async Task<PushPage?> RenderPushPageAsync(Peer peer, Reader reader, IReadOnlyDictionary<PartyId, Party> parties, long after, CancellationToken cancellationToken)
     {
-        // A store listing is at most ObjectQuery.MaxLimit long: a push page is read in as many listings as it needs.
-        var items = new List<StoredVersion>(Math.Min(PushPageSize, 16_384));
+        // Read, signed and rendered a store listing (≤ 1,000 versions, one signed batch) at a time, straight into the
+        // envelope: only one listing's versions are alive at once, however large the page.
+        var envelope = new EnvelopeBuffer(Math.Min(PushPageSize, ObjectQuery.MaxLimit) * 2048);
+        var firstIds = new List<string>(AuditedIds);
+        var read = 0;
+        var count = 0;
+        var last = after;
         var more = true;
-        while (items.Count < PushPageSize)
+        using (var writer = new Utf8JsonWriter(envelope, StixOutput.WriterOptions))
         {
-            var listing = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = after, Limit = Math.Min(PushPageSize - items.Count, ObjectQuery.MaxLimit) }, cancellationToken);
-            items.AddRange(listing.Items);
-            if (listing.Next is null || listing.Items.Count == 0)
+            writer.WriteStartObject();
+            writer.WriteStartArray("objects");
+            while (read < PushPageSize)
             {
-                more = false;
-                break;
+                var listing = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = last, Limit = Math.Min(PushPageSize - read, ObjectQuery.MaxLimit) }, cancellationToken);
+                if (listing.Items.Count == 0)
+                {
+                    more = false;
+                    break;
+                }
+
+                read += listing.Items.Count;
+                last = listing.Items[^1].Pk;
+                var outgoing = listing.Items.Where(v => Sends(v, peer, parties)).ToList();
+                if (outgoing.Count > 0)
+                {
+                    var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+                    for (var i = 0; i < outgoing.Count; i++)
+                    {
+                        StixOutput.WriteObject(writer, outgoing[i], reader, signatures[i]);
+                    }
+
+                    count += outgoing.Count;
+                    firstIds.AddRange(outgoing.Take(AuditedIds - firstIds.Count).Select(v => v.Id.ToString()));
+                }
+
+                if (listing.Next is null)
+                {
+                    more = false;
+                    break;
+                }
             }
 
-            after = listing.Items[^1].Pk;
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        if (items.Count == 0)
+        if (read == 0 || count == 0)
         {
-            return null;
+            envelope.Dispose();
+            return read == 0 ? null : new PushPage(0, [], null, last, more);
         }
 
-        var outgoing = items.Where(v => Sends(v, peer, parties)).ToList();
-        byte[]? envelope = null;
-        if (outgoing.Count > 0)
-        {
-            var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-            envelope = Envelope(outgoing, signatures, reader);
-        }
-
-        return new PushPage(outgoing, envelope, items[^1].Pk, more);
+        return new PushPage(count, firstIds, envelope, last, more);
     }
 
     /// <summary>
@@ -235,11 +267,10 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         return originator.Node != peer.Node && !d.Handling.ForbidsOnwardRelease && d.EffectiveTlp <= TlpLevel.Green;
     }
 
-    private static byte[] Envelope(List<StoredVersion> versions, byte[]?[] signatures, Reader reader)
+    private static EnvelopeBuffer Envelope(List<StoredVersion> versions, byte[]?[] signatures, Reader reader)
     {
-        // Sized for the page up front (each version's JSON plus its extension and signature), so a page of 10,000 does
-        // not grow through every power of two on the large-object heap on its way to ≈ 12 MiB.
-        using var buffer = new MemoryStream(versions.Sum(v => v.Json.Length + 1024) + 64);
+        // Sized for the page up front (each version's JSON plus its extension and signature), in a pooled array.
+        var buffer = new EnvelopeBuffer(versions.Sum(v => v.Json.Length + 1024) + 64);
         using (var w = new Utf8JsonWriter(buffer, StixOutput.WriterOptions))
         {
             w.WriteStartObject();
@@ -253,7 +284,7 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             w.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer;
     }
 
     private async Task<(long Taken, long Refused)> PullAsync(Peer peer, TaxiiClient client, CancellationToken cancellationToken)
@@ -350,8 +381,9 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
 public sealed record SyncReport(NodeId Node, long Pushed, long Pulled, long Withdrawals, long Refused);
 
 /// <summary>One page of a push, ready to send.</summary>
-/// <param name="Outgoing">The versions of the page that go to the peer.</param>
+/// <param name="Count">How many versions of the page go to the peer.</param>
+/// <param name="FirstIds">The ids of the first of them, for the audit trail.</param>
 /// <param name="Envelope">Those versions signed and rendered as a TAXII envelope; null when none goes.</param>
 /// <param name="Last">The store position of the page's last version (where the push cursor moves once it is sent).</param>
 /// <param name="More">Whether more versions follow.</param>
-internal sealed record PushPage(IReadOnlyList<StoredVersion> Outgoing, byte[]? Envelope, long Last, bool More);
+internal sealed record PushPage(int Count, IReadOnlyList<string> FirstIds, EnvelopeBuffer? Envelope, long Last, bool More);

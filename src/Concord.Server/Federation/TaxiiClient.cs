@@ -87,9 +87,9 @@ public sealed class TaxiiClient : IDisposable
         await GetJsonAsync(new Uri(await ApiRootAsync(cancellationToken), $"collections/{Uri.EscapeDataString(collectionId)}/objects/?{query}"), cancellationToken);
 
     /// <summary>POSTs an envelope (already serialized) to a collection; returns the status resource.</summary>
-    public async Task<TaxiiResponse> PostObjectsAsync(string collectionId, byte[] envelope, CancellationToken cancellationToken)
+    public async Task<TaxiiResponse> PostObjectsAsync(string collectionId, ReadOnlyMemory<byte> envelope, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(envelope);
+        using var content = new ReadOnlyMemoryContent(envelope);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiMedia.Taxii);
         using var response = await _http.PostAsync(new Uri(await ApiRootAsync(cancellationToken), $"collections/{Uri.EscapeDataString(collectionId)}/objects/"), content, cancellationToken);
         return await ReadAsync(response, cancellationToken);

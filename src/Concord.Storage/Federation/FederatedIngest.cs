@@ -18,6 +18,9 @@ namespace Concord.Storage.Federation;
 /// </summary>
 public sealed class FederatedIngest
 {
+    /// <summary>Versions checked and written at a time within a page's transaction.</summary>
+    private const int IngestChunk = 1000;
+
     private readonly IConcordStore _store;
     private readonly NodeId _sender;
     private readonly Dictionary<PartyId, Party> _parties;
@@ -63,51 +66,86 @@ public sealed class FederatedIngest
     {
         ArgumentNullException.ThrowIfNull(objects);
         var refusals = new List<(int Index, RefusalRecord Record)>();
-        var records = new List<VersionRecord>(objects.Count);
-        var positions = new List<int>(objects.Count);
-        var prepared = new (VersionRecord? Record, RefusalRecord? Refusal)[objects.Count];
         var ids = objects.Select(o => o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && StixId.TryParse(id.GetString(), out var s) ? s : default)
             .Where(s => s.Type is not null).Distinct().ToList();
         _tombstones = await _store.Federation.GetTombstonesAsync(ids, cancellationToken);
-        Parallel.For(0, objects.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(objects[i], i));
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            if (prepared[i].Refusal is { } refusal)
-            {
-                refusals.Add((i, refusal));
-            }
-            else
-            {
-                records.Add(prepared[i].Record!);
-                positions.Add(i);
-            }
-        }
 
+        // Checked and written a chunk at a time, in one transaction: only a chunk's prepared versions are alive at once,
+        // so a page of 10,000 does not keep ≈ 25 MiB of them alive (and copied by the collector) until its commit.
         long inserted = 0, unchanged = 0;
-        var taken = new List<VersionRecord>(records.Count);
-        if (records.Count > 0)
+        var withdrawn = new List<VersionRecord>();
+        IImportSession? session = null;
+        try
         {
-            await using var session = await _store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
-            var verdicts = await session.WriteAsync(records, cancellationToken);
-            for (var i = 0; i < verdicts.Count; i++)
+            var records = new List<VersionRecord>(Math.Min(objects.Count, IngestChunk));
+            var positions = new List<int>(Math.Min(objects.Count, IngestChunk));
+            var prepared = new (VersionRecord? Record, RefusalRecord? Refusal)[Math.Min(objects.Count, IngestChunk)];
+            for (var start = 0; start < objects.Count; start += IngestChunk)
             {
-                switch (verdicts[i])
+                var count = Math.Min(IngestChunk, objects.Count - start);
+                Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(objects[start + i], start + i));
+                records.Clear();
+                positions.Clear();
+                for (var i = 0; i < count; i++)
                 {
-                    case VersionVerdict.Insert: inserted++; taken.Add(records[i]); break;
-                    case VersionVerdict.Unchanged: unchanged++; taken.Add(records[i]); break;
-                    default:
-                        var reason = verdicts[i] == VersionVerdict.Conflict ? IngestRefusal.Conflict : IngestRefusal.Invalid;
-                        refusals.Add((positions[i], new RefusalRecord(DateTimeOffset.UtcNow, _sender, records[i].Object.Id.ToString(), reason, VersionRule.Explain(verdicts[i]))));
-                        break;
+                    if (prepared[i].Refusal is { } refusal)
+                    {
+                        refusals.Add((start + i, refusal));
+                    }
+                    else
+                    {
+                        records.Add(prepared[i].Record!);
+                        positions.Add(start + i);
+                    }
+
+                    prepared[i] = default;
+                }
+
+                if (records.Count == 0)
+                {
+                    continue;
+                }
+
+                session ??= await _store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
+                var verdicts = await session.WriteAsync(records, cancellationToken);
+                for (var i = 0; i < verdicts.Count; i++)
+                {
+                    switch (verdicts[i])
+                    {
+                        case VersionVerdict.Insert or VersionVerdict.Unchanged:
+                            inserted += verdicts[i] == VersionVerdict.Insert ? 1 : 0;
+                            unchanged += verdicts[i] == VersionVerdict.Unchanged ? 1 : 0;
+                            if (_tombstones.ContainsKey((_sender, records[i].Object.Id)) && _parties.TryGetValue(records[i].Distribution.Originator, out var p) && p.Node == _sender)
+                            {
+                                withdrawn.Add(records[i]);
+                            }
+
+                            break;
+                        default:
+                            var reason = verdicts[i] == VersionVerdict.Conflict ? IngestRefusal.Conflict : IngestRefusal.Invalid;
+                            refusals.Add((positions[i], new RefusalRecord(DateTimeOffset.UtcNow, _sender, records[i].Object.Id.ToString(), reason, VersionRule.Explain(verdicts[i]))));
+                            break;
+                    }
                 }
             }
 
-            await session.CommitAsync(cancellationToken);
-            foreach (var record in taken.Where(r => _tombstones.ContainsKey((_sender, r.Object.Id)) && _parties.TryGetValue(r.Distribution.Originator, out var p) && p.Node == _sender))
+            if (session is not null)
             {
-                // The originator's own node released it again to these targets: that withdrawal is over.
-                await _store.Federation.ClearTombstonesAsync(_sender, record.Object.Id, record.Distribution.Release, cancellationToken);
+                await session.CommitAsync(cancellationToken);
             }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+
+        foreach (var record in withdrawn)
+        {
+            // The originator's own node released it again to these targets: that withdrawal is over.
+            await _store.Federation.ClearTombstonesAsync(_sender, record.Object.Id, record.Distribution.Release, cancellationToken);
         }
 
         foreach (var (_, record) in refusals)
@@ -194,7 +232,9 @@ public sealed class FederatedIngest
 
     /// <summary>The part of a received release that names parties and channels known here.</summary>
     private Release Known(Release release) =>
-        new(release.Parties.Where(_parties.ContainsKey), release.Channels.Where(_channelHasLocalMember.ContainsKey));
+        release.Parties.All(_parties.ContainsKey) && release.Channels.All(_channelHasLocalMember.ContainsKey)
+            ? release
+            : new(release.Parties.Where(_parties.ContainsKey), release.Channels.Where(_channelHasLocalMember.ContainsKey));
 
     private bool ReadableHere(Release release) =>
         release.Parties.Any(_local.Contains) || release.Channels.Any(c => _channelHasLocalMember.TryGetValue(c, out var has) && has);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Concord.Domain.Releasability;
@@ -58,6 +60,50 @@ public sealed class StixRenderingTests
             Assert.Equal(ReleasabilityRule.VisibleRelease(reader, distribution.Originator, distribution.Release), again.Object!.Concord.Release);
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(stored.Json.Span), JsonNode.Parse(again.Object.Json.Span)));
         });
+    }
+
+    [Fact]
+    public void Splicing_the_extension_into_the_stored_bytes_gives_the_same_bytes_as_rewriting_the_object()
+    {
+        // Any text a property may hold, escapes and all: the stored form must already be the writer's own form.
+        var text = Gen.String[Gen.Char.Where(c => !char.IsSurrogate(c)), 0, 12];
+        Gen.Select(Gen.Int[0, Objects.Length - 1], text, Gen.Int[0, 3], Generators.Reader, Generators.Distribution, Generators.Grading)
+            .Sample((i, name, shape, reader, distribution, grading) =>
+            {
+                var original = (JsonObject)Objects[i].DeepClone();
+                original["x_concord_note"] = name;
+                if (shape == 1)
+                {
+                    original["extensions"] = new JsonObject { [Foreign] = new JsonObject { ["extension_type"] = "property-extension", ["label"] = name } };
+                }
+                else if (shape == 2)
+                {
+                    // Only Concord's own extension: the stored form has no extensions at all.
+                    original["extensions"] = new JsonObject { [ConcordExtension.Id] = new JsonObject { ["extension_type"] = "property-extension" } };
+                }
+
+                var stored = StixJson.Validate(original).Object!;
+                var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+                var spliced = new ArrayBufferWriter<byte>();
+                var rewritten = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(spliced, options))
+                {
+                    writer.WriteStartArray();
+                    Assert.True(StixRendering.TryWriteSpliced(writer, stored.Json.Span, reader, distribution, grading, shape == 3 ? [1, 2, 3] : null));
+                    Assert.True(StixRendering.TryWriteSpliced(writer, stored.Json.Span, reader, distribution, grading, null));
+                    writer.WriteEndArray();
+                }
+
+                using (var writer = new Utf8JsonWriter(rewritten, options))
+                {
+                    writer.WriteStartArray();
+                    StixRendering.WriteRewritten(writer, stored.Json.Span, reader, distribution, grading, shape == 3 ? [1, 2, 3] : null);
+                    StixRendering.WriteRewritten(writer, stored.Json.Span, reader, distribution, grading, null);
+                    writer.WriteEndArray();
+                }
+
+                Assert.Equal(System.Text.Encoding.UTF8.GetString(rewritten.WrittenSpan), System.Text.Encoding.UTF8.GetString(spliced.WrittenSpan));
+            });
     }
 
     private static JsonObject WithForeignExtension()

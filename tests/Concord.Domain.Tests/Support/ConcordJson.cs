@@ -27,7 +27,8 @@ internal static class ConcordJson
     public static JsonObject Rendered(ReadOnlySpan<byte> json, Reader reader, Distribution distribution, Grading? grading)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // As the node writes: compact, relaxed escaping (the spliced path).
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             StixRendering.Write(writer, json, reader, distribution, grading);
         }
