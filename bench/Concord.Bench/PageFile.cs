@@ -3,7 +3,7 @@ namespace Concord.Bench;
 /// <summary>Rendered TAXII envelopes, one after another with their lengths, for the floors to replay.</summary>
 internal static class PageFile
 {
-    public static void Write(BinaryWriter writer, byte[] page)
+    public static void Write(BinaryWriter writer, ReadOnlySpan<byte> page)
     {
         writer.Write(page.Length);
         writer.Write(page);

@@ -18,6 +18,7 @@ internal static class SyncBenchmark
         var pageSize = options.GetInt("page", Concord.Server.Federation.SyncEngine.DefaultPushPageSize);
         var count = options.GetInt("latency", 200);
         var work = Path.GetFullPath(options.Get("work", Path.Combine(Path.GetTempPath(), "concord-bench")));
+        var keep = options.Get("keep", "no") == "yes";
         Directory.CreateDirectory(work);
         var file = await ImportBenchmark.BundleAsync(work, objects);
         var dir = Path.Combine(work, $"sync-{Guid.NewGuid():N}");
@@ -41,8 +42,14 @@ internal static class SyncBenchmark
                 // For comparing changes to node B: its side alone, on pages rendered by A (off the clock).
                 await Phase.SpawnAsync("--name", "sync-render", "--store", dir, "--file", pages, "--page", size);
                 var alone = await Phase.SpawnAsync("--name", "sync-ingest", "--store", dir, "--file", pages);
-                File.Delete(pages);
                 Console.WriteLine(Row("node B alone: ingest (validate, verify, write)", objects, alone.Part("ingest"), alone.PeakBytes));
+                if (keep)
+                {
+                    Console.WriteLine($"kept {dir}: B alone again is 'phase --name sync-ingest --store {dir} --file {pages}' on a fresh copy of b.db as b-ingest.db");
+                    return 0;
+                }
+
+                File.Delete(pages);
                 return alone.Stored == objects ? 0 : 1;
             }
 
@@ -88,7 +95,10 @@ internal static class SyncBenchmark
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 

@@ -77,6 +77,7 @@ internal static class SyncPhases
         var reader = new Reader(NodePair.PartyB, await a.Directory.ListChannelsOfAsync(NodePair.PartyB, cancellationToken));
 
         var read = Stopwatch.StartNew();
+        var readAllocated = GC.GetTotalAllocatedBytes();
         long after = 0;
         while (true)
         {
@@ -94,14 +95,17 @@ internal static class SyncPhases
         }
 
         read.Stop();
+        readAllocated = GC.GetTotalAllocatedBytes() - readAllocated;
         await using var output = new BinaryWriter(File.Create(file));
         var render = new Stopwatch();
-        long versions = 0, bytes = 0;
+        long versions = 0, bytes = 0, allocated = 0;
         after = 0;
         while (true)
         {
             render.Start();
+            var before = GC.GetTotalAllocatedBytes();
             var page = await engine.RenderPushPageAsync(peer, reader, parties, after, cancellationToken);
+            allocated += GC.GetTotalAllocatedBytes() - before;
             render.Stop();
             if (page is null)
             {
@@ -110,9 +114,13 @@ internal static class SyncPhases
 
             if (page.Envelope is { } envelope)
             {
-                PageFile.Write(output, envelope);
-                versions += page.Outgoing.Count;
-                bytes += envelope.Length;
+                using (envelope)
+                {
+                    PageFile.Write(output, envelope.Written.Span);
+                    bytes += envelope.Written.Length;
+                }
+
+                versions += page.Count;
             }
 
             after = page.Last;
@@ -122,7 +130,7 @@ internal static class SyncPhases
             }
         }
 
-        return Result(render.Elapsed, versions, new() { ["read"] = read.Elapsed.TotalSeconds, ["bytes"] = bytes });
+        return Result(render.Elapsed, versions, new() { ["read"] = read.Elapsed.TotalSeconds, ["bytes"] = bytes, ["allocated"] = allocated, ["read_allocated"] = readAllocated, ["gc_pause"] = GC.GetTotalPauseDuration().TotalSeconds });
     }
 
     /// <summary>
@@ -135,7 +143,7 @@ internal static class SyncPhases
         await using var b = new SqliteStore(BIngest(dir));
         var parse = new Stopwatch();
         var ingest = new Stopwatch();
-        long inserted = 0, refused = 0;
+        long inserted = 0, refused = 0, allocated = 0;
         foreach (var page in pages)
         {
             parse.Start();
@@ -143,7 +151,9 @@ internal static class SyncPhases
             var items = document.RootElement.GetProperty("objects").EnumerateArray().ToList();
             parse.Stop();
             ingest.Start();
+            var before = GC.GetTotalAllocatedBytes();
             var report = await (await FederatedIngest.StartAsync(b, NodePair.NodeA, cancellationToken)).IngestAsync(items, cancellationToken);
+            allocated += GC.GetTotalAllocatedBytes() - before;
             ingest.Stop();
             inserted += report.Inserted;
             refused += report.Problems.Count;
@@ -154,7 +164,7 @@ internal static class SyncPhases
             throw new InvalidOperationException($"{refused} versions refused");
         }
 
-        return Result(parse.Elapsed + ingest.Elapsed, inserted, new() { ["parse"] = parse.Elapsed.TotalSeconds, ["ingest"] = ingest.Elapsed.TotalSeconds });
+        return Result(parse.Elapsed + ingest.Elapsed, inserted, new() { ["parse"] = parse.Elapsed.TotalSeconds, ["ingest"] = ingest.Elapsed.TotalSeconds, ["allocated"] = allocated, ["gc_pause"] = GC.GetTotalPauseDuration().TotalSeconds, ["gen0"] = GC.CollectionCount(0), ["gen1"] = GC.CollectionCount(1), ["gen2"] = GC.CollectionCount(2) });
     }
 
     /// <summary>The transport floor: the rendered pages (in memory) POSTed to a bare loopback sink, then GETed back.</summary>
