@@ -18,6 +18,9 @@ public sealed class Importer(IConcordStore store)
 {
     private const int MaxErrorsPerObject = 5;
 
+    /// <summary>How many ids held under another originator an import's audit entry names.</summary>
+    private const int AuditedForeignIds = 20;
+
     /// <summary>Imports <paramref name="input"/> and reports what happened.</summary>
     public async Task<ImportReport> ImportAsync(Stream input, ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -42,6 +45,10 @@ public sealed class Importer(IConcordStore store)
 
         var problems = new List<ImportProblem>();
         long received = 0, inserted = 0, unchanged = 0, rejected = 0;
+        // Ids held under another originator: the refusal tells the importer such an object exists, so the audit
+        // entry names them for an administrator who wants to see who asks about which ids.
+        var foreignIds = new List<string>();
+        long foreign = 0;
         var committed = false;
         try
         {
@@ -67,6 +74,11 @@ public sealed class Importer(IConcordStore store)
                         case VersionVerdict.Unchanged: unchanged++; break;
                         default:
                             rejected++;
+                            if (verdicts[i] == VersionVerdict.NotOriginator && foreign++ < AuditedForeignIds)
+                            {
+                                foreignIds.Add(batch.Records[i].Object.Id.ToString());
+                            }
+
                             var (index, pointer) = batch.Positions[i];
                             AddProblems(problems, [new ImportProblem(index, pointer, batch.Records[i].Object.Id.ToString(), VersionRule.Explain(verdicts[i]))]);
                             break;
@@ -106,7 +118,7 @@ public sealed class Importer(IConcordStore store)
         };
         await store.Audit.AppendAsync(
             new AuditRecord(DateTimeOffset.UtcNow, request.Actor.Member.ToString(), reader.Party.Value, "import", null, null,
-                string.Create(CultureInfo.InvariantCulture, $"source={request.Source ?? "-"} received={received} inserted={report.Inserted} unchanged={report.Unchanged} rejected={rejected} committed={committed}")),
+                string.Create(CultureInfo.InvariantCulture, $"source={request.Source ?? "-"} received={received} inserted={report.Inserted} unchanged={report.Unchanged} rejected={rejected} committed={committed}{(foreign > 0 ? $" not_originator={foreign} ids={string.Join(',', foreignIds)}" : string.Empty)}")),
             cancellationToken);
         return report;
     }

@@ -205,6 +205,16 @@ public sealed class BadImportTests : IAsyncLifetime
         Assert.DoesNotContain("Pakistani", answer.Body, StringComparison.Ordinal);
         Assert.Equal(before, await StoreSnapshot.TakeAsync(_node.DatabasePath));
         Assert.Equal("Pakistani incident", (await _other.GetAsync($"/api/objects/{_othersHeld.Id}")).Json["name"]!.GetValue<string>());
+        Assert.EndsWith($"not_originator=1 ids={_othersHeld.Id}", await LastImportAuditAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> LastImportAuditAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_node.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT detail FROM audit WHERE action = 'import' ORDER BY seq DESC LIMIT 1";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
