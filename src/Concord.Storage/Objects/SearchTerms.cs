@@ -112,6 +112,31 @@ public static class SearchTerms
         return folded.ToString();
     }
 
+    /// <summary>
+    /// <see cref="FoldAccents"/> as the two strings of SQL's <c>translate(text, from, to)</c>: each character of
+    /// <c>from</c> becomes the character at the same place in <c>to</c>, and those past the end of <c>to</c> (the
+    /// dropped accents) are deleted. For re-folding words a database already holds.
+    /// </summary>
+    public static (string From, string To) FoldTranslation()
+    {
+        var from = new StringBuilder();
+        var to = new StringBuilder();
+        foreach (var (first, bases) in new[] { (LatinFirst, LatinBases), (ExtendedFirst, ExtendedBases) })
+        {
+            for (var i = 0; i < bases.Length; i++)
+            {
+                var c = (char)(first + i);
+                if (bases[i] != c)
+                {
+                    from.Append(c);
+                    to.Append(bases[i]);
+                }
+            }
+        }
+
+        return (from.Append(DroppedMarks).ToString(), to.ToString());
+    }
+
     private const char LatinFirst = '\u00C0';
     private const char LatinEnd = '\u0250';
     private const char ExtendedFirst = '\u1E00';

@@ -195,5 +195,21 @@ internal static class PostgresSchema
             detail text NOT NULL);
         CREATE INDEX object_version_added ON object_version(added, pk);
         """,
+        RefoldSearchWords(),
     ];
+
+    /// <summary>
+    /// Migration 6: words indexed before accents were folded (<see cref="Objects.SearchTerms.FoldAccents"/>) are folded
+    /// in place, so <c>khurasan</c> finds what was stored as <c>Khurāsān</c> then too. Only the words matter to search
+    /// (every query word is a prefix match), so the vector is rebuilt from its own words; rows of plain ASCII are left.
+    /// </summary>
+    private static string RefoldSearchWords()
+    {
+        var (from, to) = Objects.SearchTerms.FoldTranslation();
+        return $"""
+            UPDATE object_version
+            SET search = to_tsvector('simple', translate(array_to_string(tsvector_to_array(search), ' '), '{from}', '{to}'))
+            WHERE search::text ~ '[^[:ascii:]]';
+            """;
+    }
 }

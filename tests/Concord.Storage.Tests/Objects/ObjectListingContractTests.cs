@@ -11,6 +11,9 @@ public abstract class ObjectListingContractTests(StoreFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
+    /// <summary>The store under test, shared by the class's tests.</summary>
+    protected TestStore Shared => fixture.Shared;
+
     private IConcordStore Store => fixture.Shared.Store;
 
     private IObjectStore Objects => Store.Objects;
