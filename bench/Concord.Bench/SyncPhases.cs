@@ -60,7 +60,7 @@ internal static class SyncPhases
         }
 
         var held = await b.Objects.CountAsync(await NodePair.ReaderBAsync(b, cancellationToken), new ObjectQuery { AllVersions = true }, cancellationToken);
-        return Result(clock.Elapsed, held, new() { ["pushed"] = report.Pushed });
+        return Result(clock.Elapsed, held, new() { ["pushed"] = report.Pushed, ["allocated"] = GC.GetTotalAllocatedBytes(), ["gc_pause"] = GC.GetTotalPauseDuration().TotalSeconds });
     }
 
     /// <summary>
