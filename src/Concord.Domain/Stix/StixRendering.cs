@@ -16,7 +16,8 @@ public static class StixRendering
     /// A stored version is minified JSON the validator wrote with relaxed escaping, so for a compact writer with the
     /// same escaping its bytes are copied as they are and only Concord's extension is written, spliced in where
     /// <c>extensions</c> ends (or added last). Any other writer gets the object rewritten property by property.
-    /// Both give the same bytes for a compact writer: the stored text is already in the writer's own form.
+    /// For stored (minified) JSON both give the same bytes: the stored text is already in the writer's own form;
+    /// other JSON objects come out valid, with their own spacing kept.
     /// </remarks>
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, Reader reader, Distribution distribution, Grading? grading, byte[]? signature = null)
     {
@@ -78,8 +79,11 @@ public static class StixRendering
 
         var insertAt = -1;
         var inExtensions = false;
+        var properties = 0;
+        var extensionsEmpty = false;
         while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
         {
+            properties++;
             var isExtensions = scan.ValueTextEquals("extensions"u8);
             if (!scan.Read())
             {
@@ -88,6 +92,8 @@ public static class StixRendering
 
             if (isExtensions && scan.TokenType == JsonTokenType.StartObject)
             {
+                var peek = scan;
+                extensionsEmpty = peek.Read() && peek.TokenType == JsonTokenType.EndObject;
                 scan.Skip();
                 insertAt = (int)scan.TokenStartIndex;
                 inExtensions = true;
@@ -121,18 +127,16 @@ public static class StixRendering
         var member = extension.WrittenSpan[1..^1];
         var whole = SpliceBuffer ??= new ArrayBufferWriter<byte>(4096);
         whole.ResetWrittenCount();
-        var before = json[..insertAt];
-        whole.Write(before);
-        var emptyBefore = before.Length > 0 && before[^1] is (byte)'{';
+        whole.Write(json[..insertAt]);
         if (inExtensions)
         {
             // Inside the existing extensions object: a comma unless it is empty.
-            whole.Write(emptyBefore ? [] : ","u8);
+            whole.Write(extensionsEmpty ? [] : ","u8);
             whole.Write(member);
         }
         else
         {
-            whole.Write(emptyBefore ? "\"extensions\":{"u8 : ",\"extensions\":{"u8);
+            whole.Write(properties == 0 ? "\"extensions\":{"u8 : ",\"extensions\":{"u8);
             whole.Write(member);
             whole.Write("}"u8);
         }

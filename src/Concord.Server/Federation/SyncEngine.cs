@@ -134,6 +134,10 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
             {
                 // The push stopped (the peer failed, or cancellation): the page being prepared is not needed, nor its error.
                 await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (next.IsCompletedSuccessfully)
+                {
+                    next.Result?.Envelope?.Dispose();
+                }
             }
         }
     }
@@ -203,43 +207,51 @@ public sealed class SyncEngine(IConcordStore store, NodeSigner signer, ILogger l
         var count = 0;
         var last = after;
         var more = true;
-        using (var writer = new Utf8JsonWriter(envelope, StixOutput.WriterOptions))
+        try
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("objects");
-            while (read < PushPageSize)
+            using (var writer = new Utf8JsonWriter(envelope, StixOutput.WriterOptions))
             {
-                var listing = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = last, Limit = Math.Min(PushPageSize - read, ObjectQuery.MaxLimit) }, cancellationToken);
-                if (listing.Items.Count == 0)
+                writer.WriteStartObject();
+                writer.WriteStartArray("objects");
+                while (read < PushPageSize)
                 {
-                    more = false;
-                    break;
-                }
-
-                read += listing.Items.Count;
-                last = listing.Items[^1].Pk;
-                var outgoing = listing.Items.Where(v => Sends(v, peer, parties)).ToList();
-                if (outgoing.Count > 0)
-                {
-                    var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
-                    for (var i = 0; i < outgoing.Count; i++)
+                    var listing = await store.Objects.ListAsync(reader, new ObjectQuery { AllVersions = true, After = last, Limit = Math.Min(PushPageSize - read, ObjectQuery.MaxLimit) }, cancellationToken);
+                    if (listing.Items.Count == 0)
                     {
-                        StixOutput.WriteObject(writer, outgoing[i], reader, signatures[i]);
+                        more = false;
+                        break;
                     }
 
-                    count += outgoing.Count;
-                    firstIds.AddRange(outgoing.Take(AuditedIds - firstIds.Count).Select(v => v.Id.ToString()));
+                    read += listing.Items.Count;
+                    last = listing.Items[^1].Pk;
+                    var outgoing = listing.Items.Where(v => Sends(v, peer, parties)).ToList();
+                    if (outgoing.Count > 0)
+                    {
+                        var signatures = await signer.SignaturesAsync(outgoing, parties, store, cancellationToken);
+                        for (var i = 0; i < outgoing.Count; i++)
+                        {
+                            StixOutput.WriteObject(writer, outgoing[i], reader, signatures[i]);
+                        }
+
+                        count += outgoing.Count;
+                        firstIds.AddRange(outgoing.Take(AuditedIds - firstIds.Count).Select(v => v.Id.ToString()));
+                    }
+
+                    if (listing.Next is null)
+                    {
+                        more = false;
+                        break;
+                    }
                 }
 
-                if (listing.Next is null)
-                {
-                    more = false;
-                    break;
-                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+        }
+        catch
+        {
+            envelope.Dispose();
+            throw;
         }
 
         if (read == 0 || count == 0)

@@ -106,6 +106,28 @@ public sealed class StixRenderingTests
             });
     }
 
+    [Theory]
+    [InlineData("{}", 0)]
+    [InlineData("{ }", 0)]
+    [InlineData("{ \"a\" : 1 }", 0)]
+    [InlineData("{\"extensions\":{ }}", 0)]
+    [InlineData("{ \"extensions\" : { \"x-ext\" : { } } , \"b\" : [ ] }", 1)]
+    public void Splicing_into_json_with_any_spacing_gives_valid_json_with_the_extension(string json, int foreign)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Assert.True(StixRendering.TryWriteSpliced(writer, System.Text.Encoding.UTF8.GetBytes(json), Generators.Reader.Single(), Generators.Distribution.Single(), null, null));
+        }
+
+        var rendered = JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        var original = JsonNode.Parse(json)!.AsObject();
+        var extensions = rendered["extensions"]!.AsObject();
+        Assert.Equal(foreign + 1, extensions.Count);
+        Assert.NotNull(extensions[ConcordExtension.Id]);
+        Assert.Equal(original.Count + (original.ContainsKey("extensions") ? 0 : 1), rendered.Count);
+    }
+
     private static JsonObject WithForeignExtension()
     {
         var obj = StixJson.Parse(ValidDomainObjects.All["threat-actor"]);
