@@ -55,7 +55,13 @@ internal sealed class PostgresDirectoryStore(PostgresStore store) : IDirectorySt
 
     public Task AddChannelMemberAsync(ChannelId channel, PartyId party, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "INSERT INTO channel_member (channel_id, party_id) VALUES (@channel, @party) ON CONFLICT DO NOTHING",
+            // One statement: the membership, and — when it is new and the party is a partner's — the channel's versions
+            // entered in the release log, which federation pushes from (see the SQLite store).
+            "WITH joined AS (INSERT INTO channel_member (channel_id, party_id) VALUES (@channel, @party) ON CONFLICT DO NOTHING RETURNING party_id) "
+            + "INSERT INTO release_change (version_pk, object_id) SELECT v.pk, v.object_id FROM joined "
+            + "JOIN party p ON p.id = joined.party_id AND p.node IS NOT NULL "
+            + $"JOIN version_release r ON r.kind = {Objects.VersionRow.ChannelKind} AND r.target = @channel "
+            + "JOIN object_version v ON v.pk = r.version_pk ORDER BY v.pk",
             c =>
             {
                 c.Parameters.Add(Text("channel", channel.Value));

@@ -53,16 +53,41 @@ internal sealed class SqliteDirectoryStore(SqliteStore store) : IDirectoryStore
     public Task<IReadOnlyList<Channel>> ListChannelsAsync(CancellationToken cancellationToken) =>
         QueryAsync("SELECT id, name, description FROM channel ORDER BY id", _ => { }, ReadChannel, cancellationToken);
 
-    public Task AddChannelMemberAsync(ChannelId channel, PartyId party, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT OR IGNORE INTO channel_member (channel_id, party_id) VALUES ($channel, $party)",
-            c =>
-            {
-                c.Parameters.AddWithValue("$channel", channel.Value);
-                c.Parameters.AddWithValue("$party", party.Value);
-            },
-            $"channel '{channel}' or party '{party}' does not exist",
-            cancellationToken);
+    public async Task AddChannelMemberAsync(ChannelId channel, PartyId party, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT OR IGNORE INTO channel_member (channel_id, party_id) VALUES ($channel, $party)";
+        command.Parameters.AddWithValue("$channel", channel.Value);
+        command.Parameters.AddWithValue("$party", party.Value);
+        int joined;
+        try
+        {
+            joined = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == UniqueViolation)
+        {
+            throw new DirectoryConflictException($"channel '{channel}' or party '{party}' does not exist", ex);
+        }
+
+        if (joined > 0)
+        {
+            // A partner's party joining late: what the channel already holds is news to it. Federation pushes the
+            // versions named in the release log, so log them (the push cursor has long passed them).
+            command.CommandText = LateJoinerChanges;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The versions released to a channel, entered in the release log when the party that joined it is hosted by another node.</summary>
+    private static readonly string LateJoinerChanges =
+        "INSERT INTO release_change (version_pk, object_id) SELECT v.pk, v.object_id FROM version_release r "
+        + $"JOIN object_version v ON v.pk = r.version_pk WHERE r.kind = {Objects.VersionRow.ChannelKind} AND r.target = $channel "
+        + "AND EXISTS (SELECT 1 FROM party WHERE id = $party AND node IS NOT NULL) ORDER BY v.pk";
 
     public Task RemoveChannelMemberAsync(ChannelId channel, PartyId party, CancellationToken cancellationToken) =>
         ExecuteAsync(

@@ -98,6 +98,33 @@ public sealed class FederationTests
     }
 
     [Fact]
+    public async Task A_partners_party_that_joins_a_channel_late_receives_what_the_channel_already_held()
+    {
+        await using var f = await ThreeNodesAsync();
+        var (a, c) = (f["node-a"], f["node-c"]);
+        var older = StixDraft.Report("held by the JWG before cn-mss joined", channels: [Jwg]);
+        var direct = StixDraft.Report("released to cn-mss directly", parties: [Mss]);
+        await a[Fsb].ImportOkAsync(StixDraft.Bundle(older, direct));
+        await f.SyncAllAsync();
+        // A's push cursor for cn-mss is past the older report now.
+        Assert.Equal(new HashSet<string> { direct.Id }, await c.HeldIdsAsync());
+
+        foreach (var node in new[] { "node-a", "node-b", "node-c" })
+        {
+            await new Storage.Access.DirectoryAdmin(f[node].Store).JoinChannelAsync("test", ChannelId.Parse(Jwg), PartyId.Parse(Mss), CancellationToken.None);
+        }
+
+        var report = await f.SyncAsync("node-a", "node-c");
+
+        Assert.Equal(1, report.Pushed);
+        Assert.Equal(0, report.Refused);
+        Assert.Equal(older.Name, (await c[Mss].GetAsync(ObjectPath(older.Id))).Json["name"]!.GetValue<string>());
+        Assert.Equal(0, (await f.SyncAsync("node-a", "node-c")).Pushed);
+        await new Storage.Access.DirectoryAdmin(a.Store).JoinChannelAsync("test", ChannelId.Parse(Jwg), PartyId.Parse(Mss), CancellationToken.None);
+        Assert.Equal(0, (await f.SyncAsync("node-a", "node-c")).Pushed);
+    }
+
+    [Fact]
     public async Task A_second_round_moves_nothing_and_a_resent_page_stores_nothing_new()
     {
         await using var f = await TwoNodesAsync();

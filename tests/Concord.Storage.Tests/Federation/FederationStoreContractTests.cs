@@ -372,6 +372,50 @@ public abstract class FederationStoreContractTests(StoreFixture fixture)
     }
 
     [ContractFact]
+    public async Task A_partners_party_joining_a_channel_logs_the_channels_versions_once_and_a_local_party_logs_nothing()
+    {
+        var world = new TestWorld(Store);
+        var ru = await world.PartyAsync("ru");
+        var kz = await world.PartyAsync("kz");
+        var jwg = await world.ChannelAsync("jwg", ru);
+        var tag = NewTag();
+        var partner = new Party(PartyId.Parse($"cn-{tag}"), "Partner service", "CN", PartyKind.StateService, StixId.New("identity")) { Node = NodeId.Parse($"node-cn-{tag}") };
+        await Store.Directory.AddPartyAsync(partner, None);
+        var first = TestObject.ThreatActor(1, "in the channel").ReleasedTo(jwg);
+        var second = first with { Version = 2 };
+        var elsewhere = TestObject.ThreatActor(1, "released to kz").ReleasedTo(kz);
+        await world.ImportAsync(ru, first, second, elsewhere);
+
+        await Store.Directory.AddChannelMemberAsync(jwg, kz, None);
+        var afterLocal = await ChangesSinceAsync(0);
+        await Store.Directory.AddChannelMemberAsync(jwg, partner.Id, None);
+        var logged = await ChangesSinceAsync(afterLocal.Count == 0 ? 0 : afterLocal[^1].Seq);
+        await Store.Directory.AddChannelMemberAsync(jwg, partner.Id, None);
+        var again = await ChangesSinceAsync(logged.Count == 0 ? 0 : logged[^1].Seq);
+
+        Assert.DoesNotContain(afterLocal, c => c.ObjectId == first.Id);
+        Assert.Equal([first.Id, first.Id], logged.Where(c => c.ObjectId == first.Id || c.ObjectId == elsewhere.Id).Select(c => c.ObjectId));
+        Assert.Empty(again);
+        Assert.Contains(partner.Id, (await Store.Directory.ListChannelMembersAsync(jwg, None)));
+    }
+
+    private async Task<IReadOnlyList<ReleaseChange>> ChangesSinceAsync(long seq)
+    {
+        var changes = new List<ReleaseChange>();
+        while (true)
+        {
+            var page = await Store.Federation.ListReleaseChangesAsync(seq, 1000, None);
+            if (page.Count == 0)
+            {
+                return changes;
+            }
+
+            changes.AddRange(page);
+            seq = page[^1].Seq;
+        }
+    }
+
+    [ContractFact]
     public async Task A_party_keeps_the_node_that_hosts_it()
     {
         var tag = NewTag();
