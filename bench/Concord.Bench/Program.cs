@@ -99,7 +99,7 @@ namespace Concord.Bench
                     return 2;
             }
 
-            Print(new PhaseResult(elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, stored));
+            Print(new PhaseResult(elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64, stored, new() { ["allocated"] = GC.GetTotalAllocatedBytes(), ["gc_pause"] = GC.GetTotalPauseDuration().TotalSeconds }));
             return 0;
         }
 

@@ -18,6 +18,13 @@ public sealed class Importer(IConcordStore store)
 {
     private const int MaxErrorsPerObject = 5;
 
+    /// <summary>
+    /// Objects handed from the reading thread to the writing one at a time. Smaller than a transaction, so only a few
+    /// thousand validated objects are alive at once and most die young: with whole 10,000-object batches in flight
+    /// the collector spent ≈ 15 % of a 1M import copying them, with the writer stopped.
+    /// </summary>
+    private const int ChunkSize = 1000;
+
     /// <summary>How many ids held under another originator an import's audit entry names.</summary>
     private const int AuditedForeignIds = 20;
 
@@ -52,7 +59,10 @@ public sealed class Importer(IConcordStore store)
         var committed = false;
         try
         {
-            await using var session = await store.Objects.BeginImportAsync(request.AllOrNothing, cancellationToken);
+            // The session never commits by itself: a transaction is request.BatchSize objects (or, all-or-nothing, the
+            // whole input), written as the reading thread hands over chunks of ChunkSize.
+            await using var session = await store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
+            long pending = 0;
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 received += batch.Received;
@@ -83,6 +93,13 @@ public sealed class Importer(IConcordStore store)
                             AddProblems(problems, [new ImportProblem(index, pointer, batch.Records[i].Object.Id.ToString(), VersionRule.Explain(verdicts[i]))]);
                             break;
                     }
+                }
+
+                pending += batch.Records.Count + batch.Rejected;
+                if (!request.AllOrNothing && pending >= request.BatchSize)
+                {
+                    await session.CommitAsync(cancellationToken);
+                    pending = 0;
                 }
 
                 progress?.Report(new ImportProgress(received, inserted + unchanged, rejected, batch.BytesRead));
@@ -158,7 +175,7 @@ public sealed class Importer(IConcordStore store)
                 }
 
                 Accept(entry!, request, reader, parties, batch);
-                if (batch.Records.Count + batch.Rejected >= request.BatchSize)
+                if (batch.Records.Count + batch.Rejected >= Math.Min(request.BatchSize, ChunkSize))
                 {
                     batch.BytesRead = bytes;
                     await output.WriteAsync(batch, cancellationToken);
