@@ -45,7 +45,6 @@ public static class ConcordExtension
         var caveats = Caveats.None;
         string? purpose = null, restriction = null;
         Grading? grading = null;
-        Span<char> buffer = stackalloc char[8];
         foreach (var p in extension.EnumerateObject())
         {
             if (p.NameEquals("extension_type"u8))
@@ -73,20 +72,17 @@ public static class ConcordExtension
             }
             else if (p.NameEquals("grading"u8))
             {
-                if (JsonText.TryAscii(p.Value, buffer, out var code) && Grading.TryParse(code, out var g))
+                if (p.Value.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add(new StixError(where.At(p), "must be a string"));
+                }
+                else if (JsonText.TryParse<Grading>(p.Value, Grading.TryParse, out var g))
                 {
                     grading = g;
                 }
-                else if (ReadString(p.Value, where, p, errors) is { } text)
+                else
                 {
-                    if (Grading.TryParse(text, out g))
-                    {
-                        grading = g;
-                    }
-                    else
-                    {
-                        errors.Add(new StixError(where.At(p), "grading must be an Admiralty code: A-F then 1-6, e.g. \"B2\""));
-                    }
+                    errors.Add(new StixError(where.At(p), "grading must be an Admiralty code: A-F then 1-6, e.g. \"B2\""));
                 }
             }
             else if (!(p.NameEquals("originator"u8) || p.NameEquals("tlp"u8) || p.NameEquals("signature"u8)))

@@ -14,6 +14,9 @@ namespace Concord.Domain.Stix;
 /// </summary>
 internal static class JsonText
 {
+    /// <summary>A parser of characters, as <see cref="TryParse{T}"/> takes it.</summary>
+    public delegate bool SpanParser<T>(ReadOnlySpan<char> text, out T value);
+
     /// <summary>The longest name or value read through a stack buffer.</summary>
     public const int MaxShort = 128;
 
@@ -56,6 +59,19 @@ internal static class JsonText
 
         var raw = JsonMarshal.GetRawUtf8Value(value);
         return TryAscii(raw.Length >= 2 ? raw[1..^1] : raw, buffer, out text);
+    }
+
+    /// <summary>Parses a JSON string value with a parser of characters, without making a string when it is short ASCII.</summary>
+    public static bool TryParse<T>(JsonElement value, SpanParser<T> parse, out T result)
+    {
+        result = default!;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxShort];
+        return TryAscii(value, buffer, out var chars) ? parse(chars, out result) : parse(value.GetString().AsSpan(), out result);
     }
 
     private static bool TryAscii(ReadOnlySpan<byte> raw, Span<char> buffer, out ReadOnlySpan<char> text)

@@ -55,8 +55,7 @@ public static class StixValidator
 
         var category = StixTypes.CategoryOf(type);
         StixId id = default;
-        var idParsed = hasId && (JsonText.TryAscii(idValue, buffer, out var idChars) ? StixId.TryParse(idChars, out id) : StixId.TryParse(idValue.GetString(), out id));
-        if (!idParsed)
+        if (!hasId || !JsonText.TryParse(idValue, StixId.TryParse, out id))
         {
             errors.Add(new StixError(pointer + "/id", "id is required: the type, two hyphens and an RFC 4122 UUID"));
         }
@@ -201,11 +200,9 @@ public static class StixValidator
         }
 
         TlpLevel? level = null;
-        Span<char> buffer = stackalloc char[JsonText.MaxShort];
         foreach (var item in refs.EnumerateArray())
         {
-            var marking = JsonText.TryAscii(item, buffer, out var chars) ? Tlp.LevelOf(chars) : item.ValueKind == JsonValueKind.String ? Tlp.LevelOf(item.GetString()!) : null;
-            if (marking is { } l)
+            if (JsonText.TryParse(item, static (ReadOnlySpan<char> text, out TlpLevel? marking) => (marking = Tlp.LevelOf(text)) is not null, out var marking) && marking is { } l)
             {
                 if (level is { } existing && existing != l)
                 {
@@ -220,17 +217,8 @@ public static class StixValidator
         return level;
     }
 
-    private static StixTimestamp? TimestampOf(JsonElement obj, string name)
-    {
-        Span<char> buffer = stackalloc char[JsonText.MaxShort];
-        if (!obj.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        var parsed = JsonText.TryAscii(v, buffer, out var chars) ? StixTimestamp.TryParse(chars, out var ts) : StixTimestamp.TryParse(v.GetString(), out ts);
-        return parsed ? ts : null;
-    }
+    private static StixTimestamp? TimestampOf(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && JsonText.TryParse<StixTimestamp>(v, StixTimestamp.TryParse, out var ts) ? ts : null;
 
     private static void AppendSearchText(StringBuilder text, JsonElement value)
     {

@@ -129,11 +129,7 @@ internal static class StixValueChecks
 
     public static void Timestamp(JsonElement value, StixPath at, bool millis, List<StixError> errors)
     {
-        Span<char> buffer = stackalloc char[JsonText.MaxShort];
-        var parsed = JsonText.TryAscii(value, buffer, out var chars)
-            ? StixTimestamp.TryParse(chars, out var ts)
-            : StixTimestamp.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : null, out ts);
-        if (!parsed)
+        if (!JsonText.TryParse<StixTimestamp>(value, StixTimestamp.TryParse, out var ts))
         {
             errors.Add(new StixError(at, "must be an RFC 3339 UTC timestamp like 2024-03-22T17:58:00.000Z"));
         }
@@ -175,11 +171,7 @@ internal static class StixValueChecks
 
     public static void Ref(string name, JsonElement value, StixPath at, List<StixError> errors)
     {
-        Span<char> buffer = stackalloc char[JsonText.MaxShort];
-        var parsed = JsonText.TryAscii(value, buffer, out var chars)
-            ? StixId.TryParse(chars, out var id)
-            : StixId.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : null, out id);
-        if (!parsed)
+        if (!JsonText.TryParse<StixId>(value, StixId.TryParse, out var id))
         {
             errors.Add(new StixError(at, "must be a STIX identifier (type--UUID)"));
             return;
