@@ -53,8 +53,8 @@ internal static class ImportFloor
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var version = connection.CreateCommand();
         version.Transaction = tx;
-        version.CommandText = "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json) VALUES ($pk, $id, $type, $version, 'bench-party', 0, 2, 0, NULL, NULL, 'B2', $added, $digest, $json)";
-        var vp = new[] { "$pk", "$id", "$type", "$version", "$added", "$digest", "$json" }.Select(n => version.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        version.CommandText = "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json, id_key) VALUES ($pk, $id, $type, $version, 'bench-party', 0, 2, 0, NULL, NULL, 'B2', $added, $digest, $json, $key)";
+        var vp = new[] { "$pk", "$id", "$type", "$version", "$added", "$digest", "$json", "$key" }.Select(n => version.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         using var release = connection.CreateCommand();
         release.Transaction = tx;
         release.CommandText = "INSERT INTO version_release (version_pk, kind, target, granted_by) VALUES ($pk, 1, 'bench-channel', 'bench-party')";
@@ -75,6 +75,7 @@ internal static class ImportFloor
             vp[4].Value = added;
             vp[5].Value = row.Digest;
             vp[6].Value = row.Json;
+            vp[7].Value = row.Key;
             version.ExecuteNonQuery();
             rp.Value = pk;
             release.ExecuteNonQuery();
@@ -111,9 +112,10 @@ internal static class ImportFloor
             var obj = valid.Object!;
             var digest = new byte[16];
             Random.Shared.NextBytes(digest);
-            yield return new Row(obj.Id.ToString(), obj.Type, obj.Version.Ticks, obj.Json.ToArray(), obj.SearchText, digest);
+            var id = obj.Id.ToString();
+            yield return new Row(id, SqliteIdKey.Of(id), obj.Type, obj.Version.Ticks, obj.Json.ToArray(), obj.SearchText, digest);
         }
     }
 
-    internal sealed record Row(string Id, string Type, long Version, byte[] Json, string Text, byte[] Digest);
+    internal sealed record Row(string Id, long Key, string Type, long Version, byte[] Json, string Text, byte[] Digest);
 }

@@ -151,9 +151,11 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.Parameters.AddWithValue("$id", id.ToString());
+        var idText = id.ToString();
+        command.Parameters.AddWithValue("$key", SqliteIdKey.Of(idText));
+        command.Parameters.AddWithValue("$id", idText);
         command.Parameters.AddWithValue("$originator", originator.Value);
-        const string Versions = "SELECT pk FROM object_version WHERE object_id = $id AND originator = $originator";
+        const string Versions = "SELECT pk FROM object_version WHERE id_key = $key AND object_id = $id AND originator = $originator";
         if (withdrawn is null)
         {
             command.CommandText = $"DELETE FROM version_release WHERE version_pk IN ({Versions})";
@@ -171,7 +173,7 @@ internal sealed class SqliteFederationStore(SqliteStore store) : IFederationStor
         if (purgeEmptied)
         {
             var emptied = new List<(long Pk, long Version, byte[] Json)>();
-            command.CommandText = $"SELECT v.pk, v.version, v.json FROM object_version v WHERE v.object_id = $id AND v.originator = $originator AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk)";
+            command.CommandText = $"SELECT v.pk, v.version, v.json FROM object_version v WHERE v.id_key = $key AND v.object_id = $id AND v.originator = $originator AND NOT EXISTS (SELECT 1 FROM version_release r WHERE r.version_pk = v.pk)";
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Concord.Domain.Releasability;
 using Concord.Domain.Stix;
 using Concord.Domain.Versioning;
@@ -35,21 +36,22 @@ internal sealed class SqliteImportSession : IImportSession
         _lease = lease;
         var connection = _connection = lease.Connection;
         _allOrNothing = allOrNothing;
-        _existing = Prepare("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE object_id IN (SELECT value FROM json_each($ids))", "$ids");
+        // Rows of other ids that share a key come back too; they are filed under their own id, which nothing asks for.
+        _existing = Prepare("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE id_key IN (SELECT value FROM json_each($keys))", "$keys");
         _insertVersion = new SqliteStatement(
             connection,
-            "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json) "
-            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+            "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json, id_key) "
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
         _insertRelease = new SqliteStatement(connection, "INSERT OR IGNORE INTO version_release (version_pk, kind, target, granted_by) VALUES (?1, ?2, ?3, ?4)");
         _insertText = new SqliteStatement(connection, "INSERT INTO object_text (rowid, text) VALUES (?1, ?2)");
         _insertSignature = new SqliteStatement(connection, "INSERT OR IGNORE INTO version_signature (version_pk, signature) VALUES (?1, ?2)");
-        _heldVersion = Prepare("SELECT pk, digest FROM object_version WHERE object_id = $id AND version = $version AND originator = $originator", "$id", "$version", "$originator");
+        _heldVersion = Prepare("SELECT pk, digest FROM object_version WHERE id_key = $key AND object_id = $id AND version = $version AND originator = $originator", "$key", "$id", "$version", "$originator");
         _earlierRelease = Prepare(
-            "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.object_id = $id AND v.originator = $originator",
-            "$id", "$originator");
+            "SELECT DISTINCT r.kind, r.target FROM version_release r JOIN object_version v ON v.pk = r.version_pk WHERE v.id_key = $key AND v.object_id = $id AND v.originator = $originator",
+            "$key", "$id", "$originator");
         _laterRevocations = Prepare(
-            "SELECT pk FROM object_version WHERE object_id = $id AND originator = $originator AND revoked = 1 AND version > $version",
-            "$id", "$originator", "$version");
+            "SELECT pk FROM object_version WHERE id_key = $key AND object_id = $id AND originator = $originator AND revoked = 1 AND version > $version",
+            "$key", "$id", "$originator", "$version");
     }
 
     /// <summary>
@@ -106,12 +108,14 @@ internal sealed class SqliteImportSession : IImportSession
         var verdicts = new VersionVerdict[batch.Count];
         var added = DateTimeOffset.UtcNow.UtcTicks;
         var ids = new string[batch.Count];
+        var keys = new long[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             ids[i] = batch[i].Object.Id.ToString();
+            keys[i] = SqliteIdKey.Of(ids[i]);
         }
 
-        var held = ReadExisting(ids);
+        var held = ReadExisting(keys);
         for (var i = 0; i < batch.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -119,6 +123,7 @@ internal sealed class SqliteImportSession : IImportSession
             var obj = record.Object;
             var distribution = record.Distribution;
             var idText = ids[i];
+            var key = keys[i];
             if (!held.TryGetValue(idText, out var existing))
             {
                 existing = [];
@@ -126,7 +131,7 @@ internal sealed class SqliteImportSession : IImportSession
             }
 
             verdicts[i] = VersionRule.Decide(existing, obj.Type, distribution.Originator, obj.Version.Ticks, record.Digest);
-            if (verdicts[i] == VersionVerdict.Conflict && record.MergeRelease && MergeRelease(idText, obj.Version.Ticks, record))
+            if (verdicts[i] == VersionVerdict.Conflict && record.MergeRelease && MergeRelease(key, idText, obj.Version.Ticks, record))
             {
                 verdicts[i] = VersionVerdict.Unchanged;
             }
@@ -144,7 +149,7 @@ internal sealed class SqliteImportSession : IImportSession
             var release = distribution.Release;
             if (reachesEarlier)
             {
-                release = RevocationReach.Widen(release, ReadEarlierRelease(idText, distribution.Originator));
+                release = RevocationReach.Widen(release, ReadEarlierRelease(key, idText, distribution.Originator));
             }
 
             var pk = _nextPk++;
@@ -171,6 +176,7 @@ internal sealed class SqliteImportSession : IImportSession
             v.Bind(12, added);
             v.Bind(13, record.Digest);
             v.Bind(14, obj.Json.Span);
+            v.Bind(15, key);
             v.Execute();
             WriteRelease(pk, release, distribution.Originator);
             if (record.Signature is { } signature)
@@ -183,7 +189,7 @@ internal sealed class SqliteImportSession : IImportSession
             if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
             {
                 // An earlier version arriving after the revocation: the revocation must reach its recipients too.
-                foreach (var revocation in ReadLaterRevocations(idText, distribution.Originator, obj.Version.Ticks))
+                foreach (var revocation in ReadLaterRevocations(key, idText, distribution.Originator, obj.Version.Ticks))
                 {
                     WriteRelease(revocation, release, distribution.Originator);
                 }
@@ -207,9 +213,15 @@ internal sealed class SqliteImportSession : IImportSession
 
     // SQLite runs in-process: the hot path calls it synchronously, which spares a task per statement, and reads
     // what is held of a whole batch's ids with one statement.
-    private Dictionary<string, List<ExistingVersion>> ReadExisting(string[] ids)
+    private Dictionary<string, List<ExistingVersion>> ReadExisting(long[] keys)
     {
-        _existing.Parameters[0].Value = JsonSerializer.Serialize(ids, StorageJson.Default.StringArray);
+        var list = new StringBuilder(keys.Length * 21).Append('[');
+        foreach (var key in keys)
+        {
+            list.Append(list.Length > 1 ? "," : string.Empty).Append(key.ToString(CultureInfo.InvariantCulture));
+        }
+
+        _existing.Parameters[0].Value = list.Append(']').ToString();
         var result = new Dictionary<string, List<ExistingVersion>>(StringComparer.Ordinal);
         using var reader = _existing.ExecuteReader();
         while (reader.Read())
@@ -228,11 +240,12 @@ internal sealed class SqliteImportSession : IImportSession
     }
 
     /// <summary>Adds the record's release to the held version of the same content, if there is one.</summary>
-    private bool MergeRelease(string id, long version, VersionRecord record)
+    private bool MergeRelease(long key, string id, long version, VersionRecord record)
     {
-        _heldVersion.Parameters[0].Value = id;
-        _heldVersion.Parameters[1].Value = version;
-        _heldVersion.Parameters[2].Value = record.Distribution.Originator.Value;
+        _heldVersion.Parameters[0].Value = key;
+        _heldVersion.Parameters[1].Value = id;
+        _heldVersion.Parameters[2].Value = version;
+        _heldVersion.Parameters[3].Value = record.Distribution.Originator.Value;
         long pk;
         using (var reader = _heldVersion.ExecuteReader())
         {
@@ -248,10 +261,11 @@ internal sealed class SqliteImportSession : IImportSession
         return true;
     }
 
-    private List<(int, string)> ReadEarlierRelease(string id, PartyId originator)
+    private List<(int, string)> ReadEarlierRelease(long key, string id, PartyId originator)
     {
-        _earlierRelease.Parameters[0].Value = id;
-        _earlierRelease.Parameters[1].Value = originator.Value;
+        _earlierRelease.Parameters[0].Value = key;
+        _earlierRelease.Parameters[1].Value = id;
+        _earlierRelease.Parameters[2].Value = originator.Value;
         var result = new List<(int, string)>();
         using var reader = _earlierRelease.ExecuteReader();
         while (reader.Read())
@@ -262,11 +276,12 @@ internal sealed class SqliteImportSession : IImportSession
         return result;
     }
 
-    private List<long> ReadLaterRevocations(string id, PartyId originator, long version)
+    private List<long> ReadLaterRevocations(long key, string id, PartyId originator, long version)
     {
-        _laterRevocations.Parameters[0].Value = id;
-        _laterRevocations.Parameters[1].Value = originator.Value;
-        _laterRevocations.Parameters[2].Value = version;
+        _laterRevocations.Parameters[0].Value = key;
+        _laterRevocations.Parameters[1].Value = id;
+        _laterRevocations.Parameters[2].Value = originator.Value;
+        _laterRevocations.Parameters[3].Value = version;
         var result = new List<long>();
         using var reader = _laterRevocations.ExecuteReader();
         while (reader.Read())

@@ -29,8 +29,10 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
         await using var connection = await store.OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
         var order = newestFirst ? "v.version DESC, v.pk DESC LIMIT 1" : "v.version, v.pk";
-        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE v.object_id = $id AND {SqliteReadFilter.Readable("v")} ORDER BY {order}";
-        command.Parameters.AddWithValue("$id", id.ToString());
+        command.CommandText = $"SELECT {VersionRow.Columns("v")} FROM object_version v WHERE v.id_key = $key AND v.object_id = $id AND {SqliteReadFilter.Readable("v")} ORDER BY {order}";
+        var idText = id.ToString();
+        command.Parameters.AddWithValue("$key", SqliteIdKey.Of(idText));
+        command.Parameters.AddWithValue("$id", idText);
         SqliteReadFilter.Bind(command, reader);
         return await ReadVersionsAsync(connection, command, cancellationToken);
     }
@@ -178,7 +180,7 @@ internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
             return where.ToString();
         }
 
-        where.Append(" AND NOT EXISTS (SELECT 1 FROM object_version w WHERE w.object_id = v.object_id AND (w.version > v.version OR (w.version = v.version AND w.pk > v.pk)) AND ")
+        where.Append(" AND NOT EXISTS (SELECT 1 FROM object_version w WHERE w.id_key = v.id_key AND w.object_id = v.object_id AND (w.version > v.version OR (w.version = v.version AND w.pk > v.pk)) AND ")
             .Append(SqliteReadFilter.Readable("w")).Append(')');
         return where.ToString();
     }

@@ -186,5 +186,12 @@ internal static class SqliteSchema
             last INTEGER NOT NULL);
         INSERT INTO store_key (name, last) SELECT 'object_version', coalesce(max(pk), 0) FROM object_version;
         """,
+        """
+        -- Versions are found by a 64-bit key of their id (SqliteIdKey) instead of the id text: a far smaller index.
+        ALTER TABLE object_version ADD COLUMN id_key INTEGER NOT NULL DEFAULT 0;
+        UPDATE object_version SET id_key = concord_id_key(object_id);
+        CREATE INDEX object_version_id ON object_version(id_key);
+        DROP INDEX object_version_key;
+        """,
     ];
 }

@@ -200,6 +200,7 @@ public sealed class SqliteStore : IConcordStore
             current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         }
 
+        connection.CreateFunction(SqliteIdKey.FunctionName, (string id) => SqliteIdKey.Of(id), isDeterministic: true);
         for (var i = (int)current; i < SqliteSchema.Migrations.Length; i++)
         {
             using var migrate = connection.CreateCommand();
