@@ -10,6 +10,20 @@ namespace Concord.Storage.Objects;
 /// <param name="Digest">Digest of content and distribution (see VersionDigest).</param>
 public sealed record VersionRecord(StixObject Object, Distribution Distribution, Grading? Grading, byte[] Digest)
 {
+    private readonly (string Text, long Key) _id = IdOf(Object);
+
+    /// <summary>The object's id as text, made with the record: on an import's reading thread, not its writing one.</summary>
+    public string IdText => _id.Text;
+
+    /// <summary>The key SQLite finds the id by (<see cref="Sqlite.SqliteIdKey"/>), likewise made off the writing thread.</summary>
+    public long IdKey => _id.Key;
+
+    private static (string, long) IdOf(StixObject obj)
+    {
+        var text = obj.Id.ToString();
+        return (text, Sqlite.SqliteIdKey.Of(text));
+    }
+
     /// <summary>
     /// The originating node's signature, kept for a version that arrived from a peer so it can be passed on to a
     /// third node with the originator's signature intact.

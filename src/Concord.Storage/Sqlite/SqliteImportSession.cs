@@ -111,8 +111,8 @@ internal sealed class SqliteImportSession : IImportSession
         var keys = new long[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            ids[i] = batch[i].Object.Id.ToString();
-            keys[i] = SqliteIdKey.Of(ids[i]);
+            ids[i] = batch[i].IdText;
+            keys[i] = batch[i].IdKey;
         }
 
         var held = ReadExisting(keys);
@@ -186,7 +186,7 @@ internal sealed class SqliteImportSession : IImportSession
                 _insertSignature.Execute();
             }
 
-            if (!obj.Revoked && existing.Any(e => e.Revoked && e.Originator == distribution.Originator && e.Version > obj.Version.Ticks))
+            if (!obj.Revoked && RevokedLater(existing, distribution.Originator, obj.Version.Ticks))
             {
                 // An earlier version arriving after the revocation: the revocation must reach its recipients too.
                 foreach (var revocation in ReadLaterRevocations(key, idText, distribution.Originator, obj.Version.Ticks))
@@ -237,6 +237,19 @@ internal sealed class SqliteImportSession : IImportSession
         }
 
         return result;
+    }
+
+    private static bool RevokedLater(List<ExistingVersion> held, PartyId originator, long version)
+    {
+        foreach (var e in held)
+        {
+            if (e.Revoked && e.Originator == originator && e.Version > version)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds the record's release to the held version of the same content, if there is one.</summary>

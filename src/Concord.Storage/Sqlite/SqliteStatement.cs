@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -7,7 +8,10 @@ namespace Concord.Storage.Sqlite;
 /// A prepared statement bound by position and stepped through SQLite's C API (SQLitePCLRaw, which
 /// Microsoft.Data.Sqlite is built on), for bulk writes. It runs on a <see cref="SqliteConnection"/> and inside that
 /// connection's transaction, but skips the per-execution parameter lookup and reader objects of ADO.NET: on the
-/// import path that overhead was as large as SQLite's own work.
+/// import path that overhead was as large as SQLite's own work. Text is encoded into a buffer the statement reuses
+/// (SQLite copies it), and an integer or text parameter bound to the value it already holds is not bound again —
+/// SQLite keeps bindings from one execution to the next, and in a bulk write most columns repeat (the originator,
+/// the time added, the release).
 /// </summary>
 public sealed class SqliteStatement : IDisposable
 {
@@ -15,6 +19,8 @@ public sealed class SqliteStatement : IDisposable
     private const int Row = 100;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly Slot[] _bound;
+    private byte[] _utf8 = new byte[1024];
 
     /// <summary>Prepares <paramref name="sql"/> on an open connection.</summary>
     public SqliteStatement(SqliteConnection connection, string sql)
@@ -22,20 +28,67 @@ public sealed class SqliteStatement : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _bound = new Slot[raw.sqlite3_bind_parameter_count(_statement) + 1];
     }
 
     /// <summary>Binds an integer to parameter <paramref name="index"/> (from 1).</summary>
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+    public void Bind(int index, long value)
+    {
+        ref var slot = ref _bound[index];
+        if (slot.Kind == SlotKind.Integer && slot.Integer == value)
+        {
+            return;
+        }
+
+        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        slot = new Slot(SlotKind.Integer, value, null);
+    }
 
     /// <summary>Binds text, or NULL when <paramref name="value"/> is null.</summary>
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            BindNull(index);
+            return;
+        }
+
+        ref var slot = ref _bound[index];
+        if (slot.Kind == SlotKind.Text && string.Equals(slot.Text, value, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_utf8.Length < max)
+        {
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+        slot = new Slot(SlotKind.Text, 0, value);
+    }
 
     /// <summary>Binds a blob.</summary>
-    public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+    public void Bind(int index, ReadOnlySpan<byte> value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, index, value));
+        _bound[index] = default;
+    }
 
     /// <summary>Binds NULL.</summary>
-    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
+    public void BindNull(int index)
+    {
+        ref var slot = ref _bound[index];
+        if (slot.Kind == SlotKind.Null)
+        {
+            return;
+        }
+
+        Check(raw.sqlite3_bind_null(_statement, index));
+        slot = new Slot(SlotKind.Null, 0, null);
+    }
 
     /// <summary>Runs a statement that returns no rows, then resets it for the next binding.</summary>
     public void Execute()
@@ -58,4 +111,15 @@ public sealed class SqliteStatement : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _statement.Dispose();
+
+    private enum SlotKind : byte
+    {
+        Unknown,
+        Integer,
+        Text,
+        Null,
+    }
+
+    /// <summary>What a parameter was last bound to, as far as rebinding it can be skipped.</summary>
+    private readonly record struct Slot(SlotKind Kind, long Integer, string? Text);
 }
