@@ -45,6 +45,13 @@ public sealed class BundleParser
         End,
     }
 
+    /// <summary>
+    /// When set, an entry's <see cref="BundleEntry.Json"/> is a view of the parser's own buffer instead of a copy: valid
+    /// only until the next call to <see cref="Next"/> or <see cref="GetFillBuffer"/>. For a caller that is done with
+    /// each entry before asking for the next (the importer validates it, and keeps the validated copy).
+    /// </summary>
+    public bool LendEntryBytes { get; init; }
+
     /// <summary>A buffer of at least <paramref name="sizeHint"/> free bytes to read input into.</summary>
     public Memory<byte> GetFillBuffer(int sizeHint = 64 * 1024)
     {
@@ -285,7 +292,7 @@ public sealed class BundleParser
                             return Step.Entry;
                         }
 
-                        var json = _buffer.AsSpan(_start + begin, consumed - begin).ToArray();
+                        var json = LendEntryBytes ? _buffer.AsMemory(_start + begin, consumed - begin) : _buffer.AsSpan(_start + begin, consumed - begin).ToArray();
                         entry = new BundleEntry(index, pointer, json, null);
                         return Step.Entry;
                     }

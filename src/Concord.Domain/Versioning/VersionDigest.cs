@@ -23,10 +23,39 @@ public static class VersionDigest
         hash[..ContentLength].CopyTo(digest);
 
         // The whole digest covers the content digest and the distribution, so the JSON is hashed once.
+        var canonical = CanonicalOf(distribution, grading);
+        var buffer = ArrayPool<byte>.Shared.Rent(ContentLength + canonical.Length);
+        try
+        {
+            hash[..ContentLength].CopyTo(buffer);
+            canonical.CopyTo(buffer.AsSpan(ContentLength));
+            SHA256.HashData(buffer.AsSpan(0, ContentLength + canonical.Length), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        hash[..(Length - ContentLength)].CopyTo(digest.AsSpan(ContentLength));
+        return digest;
+    }
+
+    /// <summary>
+    /// The distribution written out, as UTF-8. An import gives every object the same distribution (and reuses one
+    /// release object for a page that repeats it), so the last one written on this thread is kept and reused.
+    /// </summary>
+    private static byte[] CanonicalOf(Distribution distribution, Grading? grading)
+    {
+        if (LastCanonical is { } last && ReferenceEquals(last.Release, distribution.Release) && last.Originator == distribution.Originator
+            && last.Tlp == distribution.Tlp && last.Handling == distribution.Handling && last.Grading == grading)
+        {
+            return last.Bytes;
+        }
+
         var release = distribution.Release;
         // Unambiguous because no part can hold the separators: ids are slugs, the rest are fixed codes, and
         // Handling refuses control characters in purpose and restriction.
-        var canonical = (Canonical ??= new StringBuilder(256)).Clear()
+        var canonical = new StringBuilder(256)
             .Append('\0').Append(distribution.Originator.Value)
             .Append('\0').AppendJoin(',', Sorted(release.Parties.Select(p => p.Value)))
             .Append('\0').AppendJoin(',', Sorted(release.Channels.Select(c => c.Value)))
@@ -36,20 +65,9 @@ public static class VersionDigest
             .Append('\0').Append(distribution.Handling.Restriction)
             .Append('\0').Append(grading?.ToString())
             .ToString();
-        var buffer = ArrayPool<byte>.Shared.Rent(ContentLength + Encoding.UTF8.GetMaxByteCount(canonical.Length));
-        try
-        {
-            hash[..ContentLength].CopyTo(buffer);
-            var written = Encoding.UTF8.GetBytes(canonical, buffer.AsSpan(ContentLength));
-            SHA256.HashData(buffer.AsSpan(0, ContentLength + written), hash);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        hash[..(Length - ContentLength)].CopyTo(digest.AsSpan(ContentLength));
-        return digest;
+        var bytes = Encoding.UTF8.GetBytes(canonical);
+        LastCanonical = new CanonicalDistribution(distribution.Originator, release, distribution.Tlp, distribution.Handling, grading, bytes);
+        return bytes;
     }
 
     private static string[] Sorted(IEnumerable<string> values)
@@ -64,7 +82,9 @@ public static class VersionDigest
     }
 
     [ThreadStatic]
-    private static StringBuilder? Canonical;
+    private static CanonicalDistribution? LastCanonical;
+
+    private sealed record CanonicalDistribution(PartyId Originator, Release Release, TlpLevel? Tlp, Handling Handling, Grading? Grading, byte[] Bytes);
 
     /// <summary>The length of a digest.</summary>
     public const int Length = 32;

@@ -46,7 +46,8 @@ public sealed class Importer(IConcordStore store)
         }
 
         var parties = directory.Select(p => p.Id).ToHashSet();
-        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // A few chunks of slack, so the writer has work queued while the reading thread is held up (by a collection, say).
+        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, batches.Writer, stop.Token), stop.Token);
 
@@ -153,7 +154,8 @@ public sealed class Importer(IConcordStore store)
 
     private static async Task ProduceAsync(Stream input, ImportRequest request, Reader reader, HashSet<PartyId> parties, ChannelWriter<Batch> output, CancellationToken cancellationToken)
     {
-        var parser = new BundleParser();
+        // Each entry is validated (and the object copied) before the next is read.
+        var parser = new BundleParser { LendEntryBytes = true };
         var batch = new Batch();
         long bytes = 0;
         try
@@ -222,11 +224,10 @@ public sealed class Importer(IConcordStore store)
         }
 
         var release = obj.Concord.Release ?? request.DefaultRelease;
-        var unknown = release.Parties.Where(p => !parties.Contains(p)).Select(p => $"unknown party '{p}'")
-            .Concat(release.Channels.Where(c => !reader.Channels.Contains(c)).Select(c => $"unknown channel '{c}'"))
-            .ToList();
-        if (unknown.Count > 0)
+        if (!AllKnown(release, reader, parties))
         {
+            var unknown = release.Parties.Where(p => !parties.Contains(p)).Select(p => $"unknown party '{p}'")
+                .Concat(release.Channels.Where(c => !reader.Channels.Contains(c)).Select(c => $"unknown channel '{c}'"));
             batch.Problems.Add(new ImportProblem(entry.Index, $"{entry.Pointer}/extensions/{ConcordExtension.Id}/release", obj.Id.ToString(), string.Join("; ", unknown)));
             batch.Rejected++;
             return;
@@ -237,6 +238,28 @@ public sealed class Importer(IConcordStore store)
         var distribution = new Distribution(reader.Party, release, obj.Tlp, handling);
         batch.Records.Add(new VersionRecord(obj, distribution, grading, VersionDigest.Compute(obj.Json.Span, distribution, grading)));
         batch.Positions.Add((entry.Index, entry.Pointer));
+    }
+
+    /// <summary>True when every party of the release is known here and every channel is one the importer is in.</summary>
+    private static bool AllKnown(Release release, Reader reader, HashSet<PartyId> parties)
+    {
+        foreach (var party in release.Parties)
+        {
+            if (!parties.Contains(party))
+            {
+                return false;
+            }
+        }
+
+        foreach (var channel in release.Channels)
+        {
+            if (!reader.Channels.Contains(channel))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed class Batch

@@ -65,6 +65,31 @@ public sealed class BundleParserChunkingTests
     }
 
     [Fact]
+    public void A_parser_that_lends_its_buffer_yields_the_same_entries_read_as_they_come()
+    {
+        Gen.Select(Input, Chunks).Sample((input, chunks) =>
+        {
+            var whole = BundleParser.ParseAll(input).Select(ParserFeed.Describe).ToList();
+
+            Assert.Equal(whole, ParserFeed.ChunkedLent(input, chunks));
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void A_lent_entry_is_a_view_of_the_parsers_buffer_not_a_copy()
+    {
+        var input = Encoding.UTF8.GetBytes($"[{Pool[^2]},{Pool[^1]}]");
+        var parser = new BundleParser { LendEntryBytes = true };
+        input.CopyTo(parser.GetFillBuffer(input.Length).Span);
+        parser.Advance(input.Length);
+
+        Assert.Equal(BundleParser.Step.Entry, parser.Next(out var first));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(first!.Json, out var lent));
+        Assert.True(lent.Array!.Length >= input.Length && lent.Offset > 0);
+        Assert.Equal(Pool[^2], Encoding.UTF8.GetString(first.Json.Span));
+    }
+
+    [Fact]
     public void Byte_by_byte_feeding_of_every_example_yields_the_one_shot_entries()
     {
         foreach (var file in TestData.ExampleFiles)

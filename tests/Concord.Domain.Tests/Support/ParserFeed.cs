@@ -6,10 +6,18 @@ namespace Concord.Domain.Tests.Support;
 internal static class ParserFeed
 {
     /// <summary>Parses <paramref name="input"/> fed in chunks whose sizes cycle through <paramref name="chunks"/>.</summary>
-    public static List<BundleEntry> Chunked(byte[] input, IReadOnlyList<int> chunks)
+    public static List<BundleEntry> Chunked(byte[] input, IReadOnlyList<int> chunks) => Chunked(input, chunks, new BundleParser(), e => e);
+
+    /// <summary>
+    /// Parses as <see cref="Chunked(byte[], IReadOnlyList{int})"/> with a parser that lends its buffer, each entry
+    /// described the moment it comes out (before the next call may overwrite it).
+    /// </summary>
+    public static List<string> ChunkedLent(byte[] input, IReadOnlyList<int> chunks) =>
+        Chunked(input, chunks, new BundleParser { LendEntryBytes = true }, Describe);
+
+    private static List<T> Chunked<T>(byte[] input, IReadOnlyList<int> chunks, BundleParser parser, Func<BundleEntry, T> take)
     {
-        var parser = new BundleParser();
-        var entries = new List<BundleEntry>();
+        var entries = new List<T>();
         var offset = 0;
         var next = 0;
         for (var guard = 0; guard < 1_000_000; guard++)
@@ -17,7 +25,7 @@ internal static class ParserFeed
             switch (parser.Next(out var entry))
             {
                 case BundleParser.Step.Entry:
-                    entries.Add(entry!);
+                    entries.Add(take(entry!));
                     break;
                 case BundleParser.Step.End:
                     return entries;
