@@ -22,7 +22,7 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly bool _allOrNothing;
     private SqliteTransaction? _transaction;
     private long _nextPk;
-    private readonly SqliteCommand _existing;
+    private readonly SqliteStatement _existing;
     private readonly SqliteStatement _insertVersion;
     private readonly SqliteStatement _insertRelease;
     private readonly SqliteStatement _insertText;
@@ -37,7 +37,7 @@ internal sealed class SqliteImportSession : IImportSession
         var connection = _connection = lease.Connection;
         _allOrNothing = allOrNothing;
         // Rows of other ids that share a key come back too; they are filed under their own id, which nothing asks for.
-        _existing = Prepare("SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE id_key IN (SELECT value FROM json_each($keys))", "$keys");
+        _existing = new SqliteStatement(connection, "SELECT object_id, originator, version, revoked, digest, tlp FROM object_version WHERE id_key = ?1");
         _insertVersion = new SqliteStatement(
             connection,
             "INSERT INTO object_version (pk, object_id, type, version, originator, revoked, tlp, caveats, purpose, restriction, grading, added, digest, json, id_key) "
@@ -80,7 +80,7 @@ internal sealed class SqliteImportSession : IImportSession
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
         _transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations, _heldVersion })
+        foreach (var command in new[] { _earlierRelease, _laterRevocations, _heldVersion })
         {
             command.Transaction = _transaction;
         }
@@ -215,25 +215,37 @@ internal sealed class SqliteImportSession : IImportSession
     // what is held of a whole batch's ids with one statement.
     private Dictionary<string, List<ExistingVersion>> ReadExisting(long[] keys)
     {
-        var list = new StringBuilder(keys.Length * 21).Append('[');
-        foreach (var key in keys)
-        {
-            list.Append(list.Length > 1 ? "," : string.Empty).Append(key.ToString(CultureInfo.InvariantCulture));
-        }
-
-        _existing.Parameters[0].Value = list.Append(']').ToString();
+        // In key order, so the probes walk the id index from one end to the other instead of jumping about it.
+        var sorted = (long[])keys.Clone();
+        Array.Sort(sorted);
         var result = new Dictionary<string, List<ExistingVersion>>(StringComparer.Ordinal);
-        using var reader = _existing.ExecuteReader();
-        while (reader.Read())
+        var probe = _existing;
+        for (var k = 0; k < sorted.Length; k++)
         {
-            var id = reader.GetString(0);
-            if (!result.TryGetValue(id, out var versions))
+            if (k > 0 && sorted[k] == sorted[k - 1])
             {
-                versions = [];
-                result[id] = versions;
+                continue;
             }
 
-            versions.Add(new ExistingVersion(PartyId.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3) != 0, (byte[])reader.GetValue(4), reader.IsDBNull(5) ? null : (TlpLevel)reader.GetInt32(5)));
+            probe.Bind(1, sorted[k]);
+            try
+            {
+                while (probe.Step())
+                {
+                    var id = probe.Text(0);
+                    if (!result.TryGetValue(id, out var versions))
+                    {
+                        versions = [];
+                        result[id] = versions;
+                    }
+
+                    versions.Add(new ExistingVersion(PartyId.Parse(probe.Text(1)), probe.Int64(2), probe.Int64(3) != 0, probe.Blob(4), probe.IsNull(5) ? null : (TlpLevel)probe.Int64(5)));
+                }
+            }
+            finally
+            {
+                probe.Reset();
+            }
         }
 
         return result;
@@ -344,12 +356,12 @@ internal sealed class SqliteImportSession : IImportSession
             await _transaction.DisposeAsync();
         }
 
-        foreach (var command in new[] { _existing, _earlierRelease, _laterRevocations, _heldVersion })
+        foreach (var command in new[] { _earlierRelease, _laterRevocations, _heldVersion })
         {
             await command.DisposeAsync();
         }
 
-        foreach (var statement in new[] { _insertVersion, _insertRelease, _insertText, _insertSignature })
+        foreach (var statement in new[] { _existing, _insertVersion, _insertRelease, _insertText, _insertSignature })
         {
             statement.Dispose();
         }

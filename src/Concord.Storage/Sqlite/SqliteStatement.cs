@@ -101,6 +101,42 @@ public sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Steps a statement that returns rows: true while a row is there to read with the column getters. Call
+    /// <see cref="Reset"/> when done reading, whether or not every row was read.
+    /// </summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == Row)
+        {
+            return true;
+        }
+
+        if (rc != Done)
+        {
+            raw.sqlite3_reset(_statement);
+            Check(rc);
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends reading, ready for the next binding.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    /// <summary>Column <paramref name="column"/> (from 0) of the current row, as an integer.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>True when column <paramref name="column"/> of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>Column <paramref name="column"/> of the current row, as text.</summary>
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
+    /// <summary>Column <paramref name="column"/> of the current row, as a copy of its bytes.</summary>
+    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
     private void Check(int rc)
     {
         if (rc != 0)
