@@ -18,13 +18,6 @@ public sealed class Importer(IConcordStore store)
 {
     private const int MaxErrorsPerObject = 5;
 
-    /// <summary>
-    /// Objects handed from the reading thread to the writing one at a time. Smaller than a transaction, so only a few
-    /// thousand validated objects are alive at once and most die young: with whole 10,000-object batches in flight
-    /// the collector spent ≈ 15 % of a 1M import copying them, with the writer stopped.
-    /// </summary>
-    private const int ChunkSize = 1000;
-
     /// <summary>How many ids held under another originator an import's audit entry names.</summary>
     private const int AuditedForeignIds = 20;
 
@@ -46,10 +39,12 @@ public sealed class Importer(IConcordStore store)
         }
 
         var parties = directory.Select(p => p.Id).ToHashSet();
-        // A few chunks of slack, so the writer has work queued while the reading thread is held up (by a collection, say).
-        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        // Objects go to the writer in the chunks the store asks for. Small chunks get a few places of slack, so the writer
+        // has work queued while the reading thread is held up (by a collection, say); a large chunk is slack enough.
+        var chunk = Math.Min(request.BatchSize, store.Objects.ImportChunk);
+        var batches = System.Threading.Channels.Channel.CreateBounded<Batch>(new BoundedChannelOptions(chunk <= 1000 ? 4 : 1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, batches.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(input, request, reader, parties, chunk, batches.Writer, stop.Token), stop.Token);
 
         var problems = new List<ImportProblem>();
         long received = 0, inserted = 0, unchanged = 0, rejected = 0;
@@ -61,7 +56,7 @@ public sealed class Importer(IConcordStore store)
         try
         {
             // The session never commits by itself: a transaction is request.BatchSize objects (or, all-or-nothing, the
-            // whole input), written as the reading thread hands over chunks of ChunkSize.
+            // whole input), written as the reading thread hands over chunks.
             await using var session = await store.Objects.BeginImportAsync(allOrNothing: true, cancellationToken);
             long pending = 0;
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -152,7 +147,7 @@ public sealed class Importer(IConcordStore store)
         }
     }
 
-    private static async Task ProduceAsync(Stream input, ImportRequest request, Reader reader, HashSet<PartyId> parties, ChannelWriter<Batch> output, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(Stream input, ImportRequest request, Reader reader, HashSet<PartyId> parties, int chunk, ChannelWriter<Batch> output, CancellationToken cancellationToken)
     {
         // Each entry is validated (and the object copied) before the next is read.
         var parser = new BundleParser { LendEntryBytes = true };
@@ -177,7 +172,7 @@ public sealed class Importer(IConcordStore store)
                 }
 
                 Accept(entry!, request, reader, parties, batch);
-                if (batch.Records.Count + batch.Rejected >= Math.Min(request.BatchSize, ChunkSize))
+                if (batch.Records.Count + batch.Rejected >= chunk)
                 {
                     batch.BytesRead = bytes;
                     await output.WriteAsync(batch, cancellationToken);

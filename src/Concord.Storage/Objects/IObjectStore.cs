@@ -9,6 +9,13 @@ namespace Concord.Storage.Objects;
 /// </summary>
 public interface IObjectStore
 {
+    /// <summary>
+    /// How many objects an import hands its session at a time (a transaction may span several). SQLite runs in this
+    /// process and is best fed small chunks, so few validated objects wait in memory; PostgreSQL pays a round trip and
+    /// a staged COPY per call, so it takes a whole transaction's worth at once.
+    /// </summary>
+    int ImportChunk { get; }
+
     /// <summary>Starts an import.</summary>
     Task<IImportSession> BeginImportAsync(bool allOrNothing, CancellationToken cancellationToken);
 

@@ -10,6 +10,9 @@ namespace Concord.Storage.Postgres;
 /// <summary>Object reads and writes on PostgreSQL. Every read is filtered by <see cref="PostgresReadFilter"/>.</summary>
 internal sealed class PostgresObjectStore(PostgresStore store) : IObjectStore
 {
+    /// <inheritdoc />
+    public int ImportChunk => int.MaxValue;
+
     public async Task<IImportSession> BeginImportAsync(bool allOrNothing, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken);

@@ -9,6 +9,12 @@ namespace Concord.Storage.Sqlite;
 /// <summary>Object reads and writes on SQLite. Every read is filtered by <see cref="SqliteReadFilter"/>.</summary>
 internal sealed class SqliteObjectStore(SqliteStore store) : IObjectStore
 {
+    /// <summary>
+    /// A thousand: with whole 10,000-object transactions in flight the collector spent ≈ 15 % of a 1M import copying
+    /// them, with the writer stopped; in chunks most validated objects die young.
+    /// </summary>
+    public int ImportChunk => 1000;
+
     public async Task<IImportSession> BeginImportAsync(bool allOrNothing, CancellationToken cancellationToken)
     {
         return await SqliteImportSession.StartAsync(store, allOrNothing, cancellationToken);
