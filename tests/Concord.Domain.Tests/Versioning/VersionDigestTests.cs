@@ -82,6 +82,24 @@ public sealed class VersionDigestTests
     }
 
     [Fact]
+    public void A_release_object_shared_by_consecutive_versions_does_not_stand_in_for_the_rest_of_the_distribution()
+    {
+        // The digest keeps the last distribution's bytes per thread, keyed on the release object: an import reuses one.
+        Gen.Select(Version, Version).Sample((a, b) =>
+        {
+            var distribution = b.Distribution with { Release = a.Distribution.Release };
+            var first = VersionDigest.Compute(a.Json, a.Distribution, a.Grading);
+            var second = VersionDigest.Compute(b.Json, distribution, b.Grading);
+            VersionDigest.Compute(Json, Base, B2);
+            var cold = VersionDigest.Compute(b.Json, distribution, b.Grading);
+
+            Assert.Equal(cold, second);
+            var same = a.Json.AsSpan().SequenceEqual(b.Json) && a.Distribution with { Release = distribution.Release } == distribution && a.Grading == b.Grading;
+            Assert.Equal(same, first.AsSpan().SequenceEqual(second));
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void Two_versions_have_one_digest_exactly_when_they_are_the_same()
     {
         Gen.Select(Version, Version).Sample((a, b) =>
