@@ -18,6 +18,7 @@ namespace Concord.Storage.Sqlite;
 internal sealed class SqliteImportSession : IImportSession
 {
     private readonly SqliteStore.WriterLease _lease;
+    private readonly SqliteStore _store;
     private readonly SqliteConnection _connection;
     private readonly bool _allOrNothing;
     private SqliteTransaction? _transaction;
@@ -31,8 +32,9 @@ internal sealed class SqliteImportSession : IImportSession
     private readonly SqliteCommand _heldVersion;
     private readonly SqliteStatement _insertSignature;
 
-    private SqliteImportSession(SqliteStore.WriterLease lease, bool allOrNothing)
+    private SqliteImportSession(SqliteStore store, SqliteStore.WriterLease lease, bool allOrNothing)
     {
+        _store = store;
         _lease = lease;
         var connection = _connection = lease.Connection;
         _allOrNothing = allOrNothing;
@@ -62,7 +64,7 @@ internal sealed class SqliteImportSession : IImportSession
     public static async Task<SqliteImportSession> StartAsync(SqliteStore store, bool allOrNothing, CancellationToken cancellationToken)
     {
         store.StartBackgroundCheckpoints();
-        return new SqliteImportSession(await store.LeaseWriterAsync(cancellationToken), allOrNothing);
+        return new SqliteImportSession(store, await store.LeaseWriterAsync(cancellationToken), allOrNothing);
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -344,6 +346,7 @@ internal sealed class SqliteImportSession : IImportSession
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _store.RestartWalIfWanted(_connection);
         }
     }
 

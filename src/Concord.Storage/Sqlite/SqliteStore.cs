@@ -18,6 +18,7 @@ public sealed class SqliteStore : IConcordStore
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     private SqliteConnection? _writer;
     private SqliteCheckpointer? _checkpointer;
+    private volatile bool _walRestartWanted;
 
     /// <summary>Opens (without creating the schema; call <see cref="MigrateAsync"/>) the store in <paramref name="path"/>.</summary>
     public SqliteStore(string path)
@@ -144,6 +145,50 @@ public sealed class SqliteStore : IConcordStore
         public SqliteConnection Connection { get; } = connection;
 
         public ValueTask DisposeAsync() => owner is null ? Connection.DisposeAsync() : owner.ReturnWriterAsync(Connection);
+    }
+
+    /// <summary>Set by the background checkpointer when the WAL is long; the next bulk commit restarts it.</summary>
+    internal bool WalRestartWanted
+    {
+        get => _walRestartWanted;
+        set => _walRestartWanted = value;
+    }
+
+    /// <summary>
+    /// After a commit, with no transaction open: restarts the WAL if the checkpointer asked, so the next transaction
+    /// writes from the start of the file again. A reader still on an older snapshot makes it give up at once (no
+    /// waiting); it is asked again after a later commit.
+    /// </summary>
+    internal void RestartWalIfWanted(SqliteConnection connection)
+    {
+        if (!_walRestartWanted)
+        {
+            return;
+        }
+
+        using var restart = connection.CreateCommand();
+        restart.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(RESTART);";
+        try
+        {
+            using var reader = restart.ExecuteReader();
+            do
+            {
+                if (reader.Read() && reader.FieldCount >= 3 && reader.GetInt64(0) == 0)
+                {
+                    _walRestartWanted = false;
+                }
+            }
+            while (reader.NextResult());
+        }
+        catch (SqliteException)
+        {
+            // Busy or the disk at fault: the next commit tries again.
+        }
+        finally
+        {
+            restart.CommandText = "PRAGMA busy_timeout = 30000;";
+            restart.ExecuteNonQuery();
+        }
     }
 
     /// <summary>
